@@ -1,0 +1,214 @@
+package org.reasonbrain.core.image;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.reasonbrain.core.io.AtomicFiles;
+
+/**
+ * Image input and output in one place: decoding with clear errors, conversion of any colour model
+ * (grey, alpha, 16-bit, indexed) to 8-bit sRGB, a header check that rejects huge images before
+ * decoding them, and atomic PNG writes.
+ */
+public final class Images {
+  private Images() {}
+
+  /** Raised for an image that cannot be used; the message names the file and the problem. */
+  public static final class BadImageException extends IOException {
+    public BadImageException(String message) {
+      super(message);
+    }
+  }
+
+  /** Width and height read from an image header without decoding the pixels. */
+  public record Dimensions(int width, int height, String format) {}
+
+  /** Reads only the header of {@code bytes}; fails for data no installed decoder recognises. */
+  public static Dimensions probe(byte[] bytes, String name) throws BadImageException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new BadImageException(name + ": not a decodable image (PNG, JPEG, GIF or BMP expected)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return new Dimensions(reader.getWidth(0), reader.getHeight(0), reader.getFormatName().toLowerCase());
+      } finally {
+        reader.dispose();
+      }
+    } catch (BadImageException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new BadImageException(name + ": unreadable image header (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Decodes {@code bytes} into 8-bit RGB, refusing images with more than {@code maxPixels} pixels. */
+  public static BufferedImage decode(byte[] bytes, String name, long maxPixels) throws BadImageException {
+    Dimensions d = probe(bytes, name);
+    if ((long) d.width() * d.height() > maxPixels) {
+      throw new BadImageException(name + ": " + d.width() + "x" + d.height() + " has more than "
+          + maxPixels + " pixels");
+    }
+    BufferedImage img;
+    try {
+      img = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+    } catch (IOException | RuntimeException e) {
+      throw new BadImageException(name + ": cannot decode " + d.format() + " image (" + e.getMessage()
+          + "; CMYK JPEGs are not supported, convert to RGB first)");
+    }
+    if (img == null) {
+      throw new BadImageException(name + ": not a decodable image");
+    }
+    return toRgb(img);
+  }
+
+  /** Reads a file into 8-bit RGB; the error names the file. */
+  public static BufferedImage read(Path file) throws BadImageException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new BadImageException(file + ": cannot read (" + e.getMessage() + ")");
+    }
+    return decode(bytes, file.toString(), 64L * 1024 * 1024);
+  }
+
+  /** Reads an image from a stream. */
+  public static BufferedImage read(InputStream in, String name) throws IOException {
+    return decode(in.readAllBytes(), name, 64L * 1024 * 1024);
+  }
+
+  /**
+   * Converts any colour model to TYPE_INT_RGB. Alpha is composited over white (what a viewer shows),
+   * grey is expanded to three channels, 16-bit channels are reduced to 8 bits.
+   */
+  public static BufferedImage toRgb(BufferedImage src) {
+    if (src.getType() == BufferedImage.TYPE_INT_RGB) {
+      return src;
+    }
+    BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, src.getWidth(), src.getHeight());
+      g.drawImage(src, 0, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return out;
+  }
+
+  /** Resizes with bilinear filtering (used when an image is not at the model's resolution). */
+  public static BufferedImage resize(BufferedImage src, int width, int height) {
+    if (src.getWidth() == width && src.getHeight() == height) {
+      return src;
+    }
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+          java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(src, 0, 0, width, height, null);
+    } finally {
+      g.dispose();
+    }
+    return out;
+  }
+
+  /** Encodes as PNG bytes. */
+  public static byte[] pngBytes(BufferedImage img) {
+    try {
+      ByteArrayOutputStream bos = new ByteArrayOutputStream();
+      if (!ImageIO.write(img, "png", bos)) {
+        throw new IllegalStateException("no PNG writer installed");
+      }
+      return bos.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("PNG encoding failed", e);
+    }
+  }
+
+  /** Writes a PNG atomically. */
+  public static void writePng(Path file, BufferedImage img) throws IOException {
+    byte[] bytes = pngBytes(img);
+    AtomicFiles.write(file, out -> out.write(bytes));
+  }
+
+  /** Writes a PNG directly (for files inside a folder that is itself renamed into place when complete). */
+  public static void writePngDirect(Path file, BufferedImage img) throws IOException {
+    Files.write(file, pngBytes(img));
+  }
+
+  /** A binary mask as a black/white 8-bit grey image. */
+  public static BufferedImage maskImage(boolean[] mask, int width, int height) {
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    byte[] data = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+    for (int i = 0; i < mask.length; i++) {
+      data[i] = mask[i] ? (byte) 255 : 0;
+    }
+    return out;
+  }
+
+  /** Reads a mask image: a pixel is in the mask when its brightness is above half. */
+  public static boolean[] readMask(Path file, int width, int height) throws BadImageException {
+    BufferedImage img = read(file);
+    if (img.getWidth() != width || img.getHeight() != height) {
+      throw new BadImageException(file + ": mask is " + img.getWidth() + "x" + img.getHeight()
+          + ", expected " + width + "x" + height);
+    }
+    boolean[] mask = new boolean[width * height];
+    int[] px = img.getRGB(0, 0, width, height, null, 0, width);
+    for (int i = 0; i < px.length; i++) {
+      int p = px[i];
+      int lum = ((p >> 16) & 255) + ((p >> 8) & 255) + (p & 255);
+      mask[i] = lum > 3 * 127;
+    }
+    return mask;
+  }
+
+  /** Pixels as floats in [0, 1], layout [H, W, 3]. */
+  public static float[] toFloatHwc(BufferedImage img) {
+    int w = img.getWidth();
+    int h = img.getHeight();
+    int[] px = toRgb(img).getRGB(0, 0, w, h, null, 0, w);
+    float[] out = new float[w * h * 3];
+    for (int i = 0; i < px.length; i++) {
+      out[3 * i] = ((px[i] >> 16) & 255) / 255f;
+      out[3 * i + 1] = ((px[i] >> 8) & 255) / 255f;
+      out[3 * i + 2] = (px[i] & 255) / 255f;
+    }
+    return out;
+  }
+
+  /** Inverse of {@link #toFloatHwc}: clamps to [0, 1] and rounds to 8 bits. */
+  public static BufferedImage fromFloatHwc(float[] hwc, int width, int height) {
+    if (hwc.length != width * height * 3) {
+      throw new IllegalArgumentException("expected " + (width * height * 3) + " values for "
+          + width + "x" + height + "x3, got " + hwc.length);
+    }
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    int[] px = new int[width * height];
+    for (int i = 0; i < px.length; i++) {
+      int r = to8(hwc[3 * i]);
+      int g = to8(hwc[3 * i + 1]);
+      int b = to8(hwc[3 * i + 2]);
+      px[i] = (r << 16) | (g << 8) | b;
+    }
+    out.setRGB(0, 0, width, height, px, 0, width);
+    return out;
+  }
+
+  private static int to8(float v) {
+    return Math.max(0, Math.min(255, Math.round(v * 255f)));
+  }
+}

@@ -1,0 +1,35 @@
+package org.reasonbrain.data.build;
+
+import org.reasonbrain.data.world.Renderer;
+
+/**
+ * Settings of a ReasonWorld build.
+ *
+ * @param samples total number of samples over all splits
+ * @param seed the seed: the same seed and settings give byte-identical files
+ * @param size image side in pixels (32..512)
+ * @param candidates source candidates generated per target (stage d)
+ * @param threads worker threads (never changes the output)
+ */
+public record BuildSettings(int samples, long seed, int size, int candidates, int threads) {
+  public BuildSettings {
+    if (samples < 1) {
+      throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+    }
+    if (size < Renderer.MIN_SIZE || size > Renderer.MAX_SIZE) {
+      throw new IllegalArgumentException("--size must be between " + Renderer.MIN_SIZE + " and "
+          + Renderer.MAX_SIZE + ", got " + size);
+    }
+    if (candidates < 1 || candidates > 16) {
+      throw new IllegalArgumentException("--candidates must be between 1 and 16, got " + candidates);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+    }
+  }
+
+  /** Defaults: 64 px, 4 candidates per target, one thread per core. */
+  public static BuildSettings of(int samples, long seed, int size) {
+    return new BuildSettings(samples, seed, size, 4, Runtime.getRuntime().availableProcessors());
+  }
+}

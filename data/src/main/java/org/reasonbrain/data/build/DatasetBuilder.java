@@ -1,0 +1,199 @@
+package org.reasonbrain.data.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.reasonbrain.core.io.AtomicFiles;
+import org.reasonbrain.core.progress.Progress;
+import org.reasonbrain.data.families.Families;
+import org.reasonbrain.data.families.Family;
+import org.reasonbrain.data.format.Dataset;
+import org.reasonbrain.data.format.ManifestCodec;
+import org.reasonbrain.data.format.Sample;
+import org.reasonbrain.data.text.HypotheticalRewriter;
+import org.reasonbrain.data.world.Kind;
+
+/**
+ * Builds a ReasonWorld dataset folder: {@code manifest.jsonl}, {@code images/}, {@code dataset.json}
+ * (settings and counts) and {@code corpus.txt} (world facts and train instruction pairs for
+ * language-model pretraining). The build happens in a temporary sibling folder that is renamed into
+ * place only when complete, so an interrupted build never leaves a half-written dataset.
+ */
+public final class DatasetBuilder {
+  private final BuildSettings settings;
+  private final HypotheticalRewriter rewriter;
+
+  public DatasetBuilder(BuildSettings settings, HypotheticalRewriter rewriter) {
+    this.settings = settings;
+    this.rewriter = rewriter;
+  }
+
+  /** Summary of a finished build. */
+  public record Result(Path dir, int samples, Map<String, Integer> perSplit, Map<String, Integer> perCategory, double seconds) {}
+
+  /**
+   * Builds into {@code out}. Refuses a non-empty {@code out} unless {@code overwrite}; with it, the old
+   * folder is replaced only after the new one is complete.
+   */
+  public Result build(Path out, boolean overwrite, Progress progress) throws IOException {
+    Path target = out.toAbsolutePath().normalize();
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new IOException(target + " exists and is not a folder");
+    }
+    if (AtomicFiles.isNonEmptyDirectory(target) && !overwrite) {
+      throw new IOException(target + " is not empty; choose another --out or pass --force to replace it");
+    }
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
+    long t0 = System.nanoTime();
+    try {
+      List<Sample> samples = makeAll(tmp, progress);
+      writeManifest(tmp, samples);
+      writeCorpus(tmp, samples);
+      Result r = summarize(target, samples, (System.nanoTime() - t0) / 1e9);
+      writeInfo(tmp, r);
+      replace(tmp, target);
+      return r;
+    } catch (IOException | RuntimeException e) {
+      AtomicFiles.deleteTree(tmp);
+      throw e;
+    }
+  }
+
+  private List<Sample> makeAll(Path root, Progress progress) throws IOException {
+    SampleFactory factory = new SampleFactory(settings, rewriter);
+    int n = settings.samples();
+    Sample[] out = new Sample[n];
+    progress.start("building " + n + " samples", n);
+    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+      Thread t = new Thread(r, "reasonworld-build");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      int chunk = 64;
+      List<Future<?>> futures = new ArrayList<>();
+      for (int start = 0; start < n; start += chunk) {
+        int from = start;
+        int to = Math.min(n, start + chunk);
+        futures.add(pool.submit(() -> {
+          for (int i = from; i < to; i++) {
+            try {
+              out[i] = factory.make(i, root);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            progress.advance(1);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof UncheckedIOException u) {
+            throw u.getCause();
+          }
+          if (c instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("build interrupted", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      try {
+        if (!pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+          throw new IOException("build workers did not stop");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      progress.finish();
+    }
+    return List.of(out);
+  }
+
+  private static void writeManifest(Path root, List<Sample> samples) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (Sample s : samples) {
+      sb.append(ManifestCodec.encode(s)).append('\n');
+    }
+    Files.writeString(root.resolve(Dataset.MANIFEST), sb.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** World facts of every family and seen subject, then the train split's instruction pairs. */
+  private static void writeCorpus(Path root, List<Sample> samples) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (Family f : Families.all()) {
+      for (Kind k : f.seenSubjects()) {
+        for (String fact : f.facts(k)) {
+          sb.append(Character.toUpperCase(fact.charAt(0))).append(fact.substring(1)).append(".\n");
+        }
+      }
+    }
+    for (Sample s : samples) {
+      if (s.split().equals(Split.TRAIN.label())) {
+        sb.append(s.instruction()).append(" Then ").append(s.initialInstruction()).append(".\n");
+      }
+    }
+    Files.writeString(root.resolve("corpus.txt"), sb.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static Result summarize(Path dir, List<Sample> samples, double seconds) {
+    Map<String, Integer> perSplit = new TreeMap<>();
+    Map<String, Integer> perCategory = new TreeMap<>();
+    for (Sample s : samples) {
+      perSplit.merge(s.split(), 1, Integer::sum);
+      perCategory.merge(s.category(), 1, Integer::sum);
+    }
+    return new Result(dir, samples.size(), perSplit, perCategory, seconds);
+  }
+
+  private void writeInfo(Path root, Result r) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode o = json.createObjectNode();
+    o.put("format", "reasonworld-1");
+    o.put("samples", settings.samples());
+    o.put("seed", settings.seed());
+    o.put("size", settings.size());
+    o.put("candidates", settings.candidates());
+    o.set("splits", json.valueToTree(r.perSplit()));
+    o.set("categories", json.valueToTree(r.perCategory()));
+    var fams = o.putArray("families");
+    for (Family f : Families.all()) {
+      fams.addObject().put("name", f.name()).put("category", f.category().label())
+          .put("held_out_subject", f.hasHeldOutSubject() ? f.heldOutSubject().noun() : null)
+          .put("max_steps", f.maxSteps());
+    }
+    Files.writeString(root.resolve("dataset.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+  }
+
+  private static void replace(Path tmp, Path target) throws IOException {
+    if (Files.exists(target)) {
+      Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+      Files.delete(old);
+      Files.move(target, old);
+      Files.move(tmp, target);
+      AtomicFiles.deleteTree(old);
+    } else {
+      Files.move(tmp, target);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package org.reasonbrain.data.build;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.reasonbrain.core.image.Images;
+import org.reasonbrain.data.families.Distractor;
+import org.reasonbrain.data.families.Episode;
+import org.reasonbrain.data.families.Families;
+import org.reasonbrain.data.families.Family;
+import org.reasonbrain.data.families.Step;
+import org.reasonbrain.data.format.Sample;
+import org.reasonbrain.data.pipeline.CandidateExtractor;
+import org.reasonbrain.data.pipeline.EditRegion;
+import org.reasonbrain.data.pipeline.HybridScorer;
+import org.reasonbrain.data.pipeline.RenderedSourceGenerator;
+import org.reasonbrain.data.pipeline.SourceGenerator;
+import org.reasonbrain.data.pipeline.TopNSelector;
+import org.reasonbrain.data.text.GrammarRewriter;
+import org.reasonbrain.data.text.HypotheticalRewriter;
+import org.reasonbrain.data.text.Phrasing;
+import org.reasonbrain.data.world.Category;
+import org.reasonbrain.data.world.Kind;
+import org.reasonbrain.data.world.Renderer;
+import org.reasonbrain.data.world.SceneObject;
+
+/**
+ * Makes one sample by running the construction pipeline of Fig. 3 on it: (a) target scene and initial
+ * instruction, (b) hypothetical rewrite, (c) candidate objects from the initial instruction,
+ * (d) candidate source images, (e) hybrid scoring, (f) top-1 selection. A pure function of
+ * (settings, index): no state is shared between samples.
+ */
+public final class SampleFactory {
+  private final BuildSettings settings;
+  private final SplitPlan plan;
+  private final Renderer renderer;
+  private final HypotheticalRewriter rewriter;
+  private final SourceGenerator generator;
+
+  public SampleFactory(BuildSettings settings, HypotheticalRewriter rewriter) {
+    this.settings = settings;
+    this.plan = new SplitPlan(settings.samples(), settings.seed());
+    this.renderer = new Renderer(settings.size());
+    this.rewriter = rewriter == null ? new GrammarRewriter() : rewriter;
+    this.generator = new RenderedSourceGenerator(renderer);
+  }
+
+  public SplitPlan plan() {
+    return plan;
+  }
+
+  /** What one sample is, before anything is written. */
+  public record Spec(int index, Split split, Category category, Family family, Kind subject, int steps) {}
+
+  /** Chooses family, subject and chain length for an index. */
+  public Spec spec(int index) {
+    Split split = plan.splitOf(index);
+    Random r = rng(index, 1);
+    List<Family> pool;
+    Category category = plan.categoryOf(index);
+    if (split == Split.TEST_MULTISTEP) {
+      pool = Families.chainable();
+    } else if (split == Split.TEST_COMPOSITION) {
+      pool = Families.of(category).stream().filter(Family::hasHeldOutSubject).toList();
+    } else {
+      pool = Families.of(category);
+    }
+    Family f = pool.get(r.nextInt(pool.size()));
+    Kind subject = split == Split.TEST_COMPOSITION ? f.heldOutSubject()
+        : f.seenSubjects().get(r.nextInt(f.seenSubjects().size()));
+    int steps = split == Split.TEST_MULTISTEP ? 2 + r.nextInt(Math.min(2, f.maxSteps() - 1)) : 1;
+    return new Spec(index, split, f.category(), f, subject, steps);
+  }
+
+  /** Builds sample {@code index} and writes its images under {@code root}; returns its manifest line. */
+  public Sample make(int index, Path root) throws IOException {
+    Spec spec = spec(index);
+    Random r = rng(index, 2);
+    String id = String.format("rw%06d", index);
+    String dir = String.format("images/%03d/", index / 1000);
+    Files.createDirectories(root.resolve(dir));
+
+    // (a) The target scene(s) and the explicit initial instruction.
+    Episode ep = spec.family().episode(r, spec.subject(), spec.steps());
+    Step first = ep.steps().get(0);
+    Step last = ep.steps().get(ep.steps().size() - 1);
+
+    // (b) Hypothetical rewrite of every step's instruction.
+    Phrasing phrasing = spec.split() == Split.TEST_PHRASING ? Phrasing.HELD_OUT : Phrasing.SEEN;
+    List<String> hypothetical = new ArrayList<>();
+    for (Step s : ep.steps()) {
+      hypothetical.add(rewriter.rewrite(new HypotheticalRewriter.Request(s.initialInstruction(), s.clauses(), s.slots(), phrasing), r));
+    }
+
+    // (c) Candidate objects from the initial instruction (noun chunks).
+    List<String> extracted = CandidateExtractor.get().nounChunks(first.initialInstruction());
+
+    // (d) Candidate sources for the first target, (e) hybrid scores, (f) the best one.
+    BufferedImage firstTarget = renderer.render(first.target());
+    boolean[] firstRegion = EditRegion.of(renderer, ep.source(), first.target(), first.changed(), first.backgroundChanged());
+    boolean[] preserve = EditRegion.outside(firstRegion);
+    float[] targetPx = Images.toFloatHwc(firstTarget);
+    List<SourceGenerator.Candidate> cands = generator.generate(ep.source(), extracted, first.changed(), settings.candidates(), r);
+    HybridScorer scorer = new HybridScorer(renderer, null);
+    List<TopNSelector.Scored> scored = new ArrayList<>();
+    for (int i = 0; i < cands.size(); i++) {
+      scored.add(new TopNSelector.Scored(cands.get(i), scorer.score(cands.get(i), targetPx, first.target(), ep.source(), preserve,
+          first.changed(), extracted, first.initialInstruction()), i));
+    }
+    SourceGenerator.Candidate chosen = TopNSelector.select(scored, 1).get(0).candidate();
+    if (!RenderedSourceGenerator.FAITHFUL.equals(chosen.defect())) {
+      throw new IllegalStateException(id + ": hybrid scoring chose a '" + chosen.defect() + "' candidate");
+    }
+    BufferedImage source = chosen.image();
+
+    // Write the source, its instance masks, every step's target and edit mask.
+    String src = dir + id + "_source.png";
+    Images.writePngDirect(root.resolve(src), source);
+    List<Sample.MaskRef> masks = new ArrayList<>();
+    List<boolean[]> inst = renderer.instanceMasks(ep.source());
+    for (int i = 0; i < inst.size(); i++) {
+      SceneObject o = ep.source().objects().get(i);
+      String p = dir + id + "_mask" + i + ".png";
+      Images.writePngDirect(root.resolve(p), Images.maskImage(inst.get(i), settings.size(), settings.size()));
+      masks.add(new Sample.MaskRef(o.kind().noun(), p));
+    }
+    List<Sample.StepRef> steps = new ArrayList<>();
+    String finalTarget = null;
+    String finalMask = null;
+    for (int k = 0; k < ep.steps().size(); k++) {
+      Step s = ep.steps().get(k);
+      boolean[] region = k == 0 ? firstRegion : EditRegion.of(renderer, ep.before(k), s.target(), s.changed(), s.backgroundChanged());
+      String suffix = ep.steps().size() == 1 ? "" : "_step" + (k + 1);
+      String t = dir + id + suffix + "_target.png";
+      String m = dir + id + suffix + "_edit.png";
+      Images.writePngDirect(root.resolve(t), k == 0 ? firstTarget : renderer.render(s.target()));
+      Images.writePngDirect(root.resolve(m), Images.maskImage(region, settings.size(), settings.size()));
+      steps.add(new Sample.StepRef(hypothetical.get(k), s.initialInstruction(), t, m));
+      finalTarget = t;
+      finalMask = m;
+    }
+
+    // Distractors of the last step, for the judge.
+    List<Sample.DistractorRef> ds = new ArrayList<>();
+    if (spec.split().evaluated()) {
+      for (int j = 0; j < last.distractors().size(); j++) {
+        Distractor d = last.distractors().get(j);
+        String p = dir + id + "_distractor" + j + ".png";
+        Images.writePngDirect(root.resolve(p), renderer.render(d.scene()));
+        ds.add(new Sample.DistractorRef(p, d.reason()));
+      }
+    }
+    return new Sample(id, spec.split().label(), spec.category().label(), spec.family().name(), src, finalTarget,
+        hypothetical.get(0), first.initialInstruction(), ep.referencedObjects(), masks, finalMask, ds,
+        ep.steps().size() > 1 ? steps : List.of());
+  }
+
+  /** The episode of an index (for tests and previews), built exactly as {@link #make} builds it. */
+  public Episode episode(int index) {
+    Spec spec = spec(index);
+    return spec.family().episode(rng(index, 2), spec.subject(), spec.steps());
+  }
+
+  private Random rng(int index, int stream) {
+    long h = settings.seed() * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + stream * 0x94D049BB133111EBL;
+    h ^= h >>> 31;
+    return new Random(h);
+  }
+}

@@ -1,0 +1,119 @@
+package org.reasonbrain.data.text;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Synonyms for every object the instructions name. The first synonym is the canonical noun; when
+ * there are three or more, the last is held out of training (it appears only in test-phrasing).
+ */
+public final class Lexicon {
+  private static final Map<String, List<String>> SYNONYMS = new LinkedHashMap<>();
+
+  static {
+    put("ice cube", "block of ice", "frozen cube", "cube of ice");
+    put("ice cream", "ice cream cone", "scoop of ice cream", "gelato cone");
+    put("butter", "stick of butter", "butter block", "slab of butter");
+    put("snowman", "snow figure", "man made of snow");
+    put("elephant", "big elephant", "grey elephant", "pachyderm");
+    put("mouse", "little mouse", "tiny mouse", "small rodent");
+    put("brick", "heavy brick", "clay brick", "building brick");
+    put("feather", "light feather", "bird feather", "plume");
+    put("hippo", "hippopotamus", "river horse");
+    put("cat", "little cat", "kitty", "house cat");
+    put("bowling ball", "heavy bowling ball", "ten-pin ball");
+    put("tennis ball", "fuzzy tennis ball", "light tennis ball");
+    put("egg", "hen's egg", "raw egg", "fresh egg");
+    put("vase", "flower vase", "ceramic vase", "china vase");
+    put("cup", "mug", "coffee cup", "teacup");
+    put("plate", "dinner plate", "china plate");
+    put("candle", "wax candle", "lit candle", "taper");
+    put("ball", "round ball", "rubber ball", "sphere");
+    put("barrel", "wooden barrel", "cask", "keg");
+    put("wheel", "old wheel", "cart wheel");
+    put("tap", "faucet", "water tap", "spigot");
+    put("balloon", "party balloon", "helium balloon", "toy balloon");
+    put("magnet", "horseshoe magnet", "red magnet", "U-shaped magnet");
+    put("paper clips", "metal clips", "clips", "steel paper clips");
+    put("nails", "iron nails", "metal nails", "steel nails");
+    put("screws", "metal screws", "steel screws");
+    put("block", "cube", "chunk", "solid block");
+    put("glass of water", "water glass", "full glass", "tumbler of water");
+    put("pond", "small pond", "garden pond", "pool of water");
+    put("bucket of water", "water bucket", "pail of water");
+    put("tree", "young tree", "little tree", "sapling tree");
+    put("sunflower", "sunflower plant", "tall sunflower", "helianthus");
+    put("cactus", "cactus plant", "desert cactus");
+    put("house", "little house", "cottage", "home");
+    put("banana", "yellow fruit", "plantain", "banana fruit");
+    put("tomato", "tomato fruit", "garden tomato", "ripening tomato");
+    put("apple", "apple fruit", "orchard apple");
+    put("fence", "picket fence", "wooden fence", "garden fence");
+    put("door", "front door", "wooden door", "entrance door");
+    put("car", "automobile", "parked car", "old car");
+    put("bread", "slice of bread", "bread slice", "piece of bread");
+    put("waffle", "frozen waffle", "breakfast waffle");
+    put("rose", "rose plant", "red rose", "rosebush");
+    put("tulip", "tulip plant", "tulip stem", "garden tulip");
+    put("daisy", "daisy plant", "white daisy");
+    put("dominoes", "row of dominoes", "domino tiles", "standing dominoes");
+    put("flag", "banner", "flag on the pole", "pennant");
+    put("fan", "electric fan", "desk fan", "blower");
+    put("switch", "light switch", "power switch", "toggle switch");
+    put("soccer ball", "football", "ball", "kickball");
+    put("paper", "sheet of paper", "piece of paper", "page");
+    put("pile of leaves", "leaf pile", "heap of dry leaves", "mound of leaves");
+    put("log", "wooden log", "piece of firewood");
+    put("knight", "armoured knight", "brave knight", "warrior in armour");
+    put("pumpkin", "big pumpkin", "orange pumpkin", "gourd");
+    put("frog", "green frog", "little frog", "toad");
+    put("treasure chest", "chest", "locked chest", "treasure box");
+    put("magic bean", "bean", "enchanted bean", "strange bean");
+  }
+
+  private Lexicon() {}
+
+  private static void put(String... words) {
+    SYNONYMS.put(words[0], List.of(words));
+  }
+
+  /** All synonyms of {@code key} (canonical first); fails with the key's name if it is unknown. */
+  public static List<String> synonyms(String key) {
+    List<String> s = SYNONYMS.get(key);
+    if (s == null) {
+      throw new IllegalArgumentException("no synonyms for '" + key + "'");
+    }
+    return s;
+  }
+
+  /** Synonyms allowed in training: all but the held-out last one when there are three or more. */
+  public static List<String> seen(String key) {
+    List<String> s = synonyms(key);
+    return s.size() >= 3 ? s.subList(0, s.size() - 1) : s;
+  }
+
+  /** The held-out synonym of {@code key}, or null. */
+  public static String heldOut(String key) {
+    List<String> s = synonyms(key);
+    return s.size() >= 3 ? s.get(s.size() - 1) : null;
+  }
+
+  /** Every key, in declaration order. */
+  public static List<String> keys() {
+    return List.copyOf(SYNONYMS.keySet());
+  }
+
+  /** The key whose synonyms include {@code phrase} (case-insensitive), or null. */
+  public static String keyOf(String phrase) {
+    String p = phrase.toLowerCase().trim();
+    for (var e : SYNONYMS.entrySet()) {
+      for (String s : e.getValue()) {
+        if (s.equalsIgnoreCase(p)) {
+          return e.getKey();
+        }
+      }
+    }
+    return null;
+  }
+}
