@@ -19,6 +19,11 @@ import org.reasonbrain.core.io.AtomicFiles;
  * decoding them, and atomic PNG writes.
  */
 public final class Images {
+  static {
+    // ImageIO otherwise buffers every encode through a temporary file on disk.
+    ImageIO.setUseCache(false);
+  }
+
   private Images() {}
 
   /** Raised for an image that cannot be used; the message names the file and the problem. */

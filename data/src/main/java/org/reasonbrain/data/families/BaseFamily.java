@@ -47,7 +47,11 @@ abstract class BaseFamily implements Family {
     if (steps < 1 || steps > maxSteps()) {
       throw new IllegalArgumentException(name + ": supports 1.." + maxSteps() + " steps, asked for " + steps);
     }
-    return build(rng, subject, steps);
+    // Scramble: java.util.Random's first draws are correlated for nearby seeds.
+    long z = rng.nextLong() + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return build(new Random(z ^ (z >>> 31)), subject, steps);
   }
 
   /** Builds the episode; arguments are already validated. */

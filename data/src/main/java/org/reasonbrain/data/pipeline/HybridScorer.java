@@ -15,7 +15,7 @@ import org.reasonbrain.data.world.SceneObject;
  * combines GPT scores with perceptual quality metrics. Four parts, each in [0, 1]:
  * <ul>
  *   <li>PSNR outside the edit region, divided by 40 dB and capped at 1;</li>
- *   <li>SSIM outside the edit region;</li>
+ *   <li>SSIM (on luma) outside the edit region;</li>
  *   <li>object consistency: the mean of (i) for every object the edit must not touch, 1 - 4 x L1
  *       between candidate and target inside that object's target mask shrunk by one pixel (clamped
  *       at 0), and (ii) for
@@ -24,7 +24,7 @@ import org.reasonbrain.data.world.SceneObject;
  *   <li>quality: 1 - (no-reference noise estimate / 0.05), clamped at 0.</li>
  * </ul>
  * Total = 0.2 PSNR part + 0.2 SSIM part + 0.4 consistency + 0.2 quality; with a judge, the mean of that and the
- * judge's rating. Not thread-safe (it caches the target's masks): use one scorer per thread.
+ * judge's rating. Not thread-safe (it caches the target's masks and statistics): use one scorer per thread.
  */
 public final class HybridScorer {
 
@@ -37,9 +37,13 @@ public final class HybridScorer {
     }
   }
 
+  private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile("\\s+");
+
   private final Renderer renderer;
   private final CandidateJudge judge;
   private Scene cachedScene;
+  private float[] cachedTargetPx;
+  private ImageMetrics.LumaSsim cachedSsim;
   private List<boolean[]> cachedMasks;
 
   public HybridScorer(Renderer renderer, CandidateJudge judge) {
@@ -61,7 +65,11 @@ public final class HybridScorer {
     int size = renderer.size();
     float[] cand = Images.toFloatHwc(c.image());
     double psnr = ImageMetrics.psnr(cand, targetPx, preserve);
-    double ssim = ImageMetrics.ssim(cand, targetPx, size, size, preserve);
+    if (targetPx != cachedTargetPx) {
+      cachedSsim = new ImageMetrics.LumaSsim(targetPx, size, size);
+      cachedTargetPx = targetPx;
+    }
+    double ssim = cachedSsim.ssim(cand, preserve);
     List<Double> parts = new ArrayList<>();
     List<boolean[]> masks = interiors(target);
     for (int i = 0; i < target.objects().size(); i++) {
@@ -97,7 +105,7 @@ public final class HybridScorer {
    */
   public static boolean names(String chunk, SceneObject o) {
     java.util.Set<String> words = new java.util.HashSet<>();
-    for (String w : chunk.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+    for (String w : SPACE.split(chunk.trim().toLowerCase(Locale.ROOT))) {
       words.add(stem(w));
     }
     String noun = o.kind().noun();
@@ -118,7 +126,7 @@ public final class HybridScorer {
   }
 
   private static String lastWord(String s) {
-    String[] w = s.trim().toLowerCase(Locale.ROOT).split("\\s+");
+    String[] w = SPACE.split(s.trim().toLowerCase(Locale.ROOT));
     return w[w.length - 1];
   }
 

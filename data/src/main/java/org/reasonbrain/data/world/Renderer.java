@@ -1,6 +1,5 @@
 package org.reasonbrain.data.world;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -47,13 +46,22 @@ public final class Renderer {
     return img;
   }
 
-  /** The pixels one object covers when drawn alone (not yet minus occluders). */
+  /**
+   * The pixels one object touches when drawn alone (not yet minus occluders): drawn anti-aliased
+   * like the scene, so every pixel the object can change in a render, even partly, is included.
+   */
   public boolean[] silhouette(SceneObject o) {
-    int[] onBlack = alone(o, Color.BLACK);
-    int[] onWhite = alone(o, Color.WHITE);
+    BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = begin(img, true);
+    try {
+      o.kind().painter().paint(new Pen(g), o);
+    } finally {
+      g.dispose();
+    }
+    int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
     boolean[] m = new boolean[size * size];
     for (int i = 0; i < m.length; i++) {
-      m[i] = (onBlack[i] & 0xFFFFFF) != 0 || (onWhite[i] & 0xFFFFFF) != 0xFFFFFF;
+      m[i] = (px[i] >>> 24) != 0;
     }
     return m;
   }
@@ -81,19 +89,6 @@ public final class Renderer {
     return out;
   }
 
-  private int[] alone(SceneObject o, Color background) {
-    BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = begin(img, false);
-    try {
-      g.setColor(background);
-      g.fillRect(0, 0, 1, 1);
-      o.kind().painter().paint(new Pen(g), o);
-    } finally {
-      g.dispose();
-    }
-    return ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-  }
-
   private Graphics2D begin(BufferedImage img, boolean antialias) {
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
@@ -117,22 +112,26 @@ public final class Renderer {
     return m;
   }
 
-  /** Grows a mask by {@code r} pixels (square neighbourhood). */
+  /** Grows a mask by {@code r} pixels (square neighbourhood), as a row pass then a column pass. */
   public static boolean[] dilate(boolean[] m, int width, int r) {
     int height = m.length / width;
+    boolean[] rows = new boolean[m.length];
+    for (int y = 0; y < height; y++) {
+      int o = y * width;
+      for (int x = 0; x < width; x++) {
+        if (m[o + x]) {
+          for (int xx = Math.max(0, x - r); xx <= Math.min(width - 1, x + r); xx++) {
+            rows[o + xx] = true;
+          }
+        }
+      }
+    }
     boolean[] out = new boolean[m.length];
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        if (!m[y * width + x]) {
-          continue;
-        }
-        for (int dy = -r; dy <= r; dy++) {
-          for (int dx = -r; dx <= r; dx++) {
-            int yy = y + dy;
-            int xx = x + dx;
-            if (yy >= 0 && yy < height && xx >= 0 && xx < width) {
-              out[yy * width + xx] = true;
-            }
+        if (rows[y * width + x]) {
+          for (int yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy++) {
+            out[yy * width + x] = true;
           }
         }
       }
