@@ -1,0 +1,87 @@
+package org.reasonbrain.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafetensorsTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void roundTripIsExact() throws Exception {
+    Map<String, Safetensors.Tensor> t = new LinkedHashMap<>();
+    t.put("a.weight", Safetensors.Tensor.ofFloats(new float[] {1, -2.5f, 3, Float.MIN_VALUE, 1e30f, 0}, 2, 3));
+    t.put("b.bias", Safetensors.Tensor.ofFloats(new float[] {7}, 1));
+    t.put("empty", Safetensors.Tensor.ofFloats(new float[0], 0, 4));
+    Path f = tmp.resolve("m.safetensors");
+    Safetensors.write(f, t, Map.of("step", "12"));
+    var c = Safetensors.read(f);
+    assertEquals(t.keySet(), c.tensors().keySet());
+    assertArrayEquals(t.get("a.weight").toFloats(), c.tensors().get("a.weight").toFloats());
+    assertArrayEquals(new long[] {2, 3}, c.tensors().get("a.weight").shape());
+    assertEquals("12", c.metadata().get("step"));
+    // Header is padded to 8 bytes, as the Python package expects.
+    long headerLen = ByteBuffer.wrap(Files.readAllBytes(f), 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    assertEquals(0, headerLen % 8);
+  }
+
+  @Test
+  void bf16AndF16AreWidened() {
+    ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+    b.putShort((short) (Float.floatToIntBits(1.5f) >>> 16));
+    b.putShort((short) (Float.floatToIntBits(-2f) >>> 16));
+    b.flip();
+    assertArrayEquals(new float[] {1.5f, -2f}, new Safetensors.Tensor(Safetensors.DType.BF16, new long[] {2}, b).toFloats());
+    ByteBuffer h = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x3400); // 0.25 in binary16
+    h.flip();
+    assertArrayEquals(new float[] {0.25f}, new Safetensors.Tensor(Safetensors.DType.F16, new long[] {1}, h).toFloats());
+  }
+
+  private Path raw(String header, int dataBytes) throws Exception {
+    byte[] h = header.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer b = ByteBuffer.allocate(8 + h.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(h.length).put(h);
+    Path f = tmp.resolve("bad" + System.nanoTime() + ".safetensors");
+    Files.write(f, b.array());
+    return f;
+  }
+
+  private void refused(String header, int dataBytes, String... words) throws Exception {
+    Path f = raw(header, dataBytes);
+    var e = assertThrows(Safetensors.BadCheckpointException.class, () -> Safetensors.read(f));
+    for (String w : words) {
+      assertTrue(e.getMessage().contains(w), e.getMessage());
+    }
+  }
+
+  @Test
+  void lyingHeadersAreRefusedWithTheTensorName() throws Exception {
+    refused("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,16]}}", 8, "'w'", "outside the data section");
+    refused("{\"w\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", 8, "'w'", "needs 12");
+    refused("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", 12, "'b'", "overlapping");
+    refused("{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", 8, "'w'", "gap");
+    refused("{\"w\":{\"dtype\":\"Q4\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4, "'w'", "unknown dtype");
+    refused("{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 12, "not described");
+    refused("not json", 0, "not valid JSON");
+  }
+
+  @Test
+  void absurdHeaderLengthIsRefused() throws Exception {
+    Path f = tmp.resolve("x.safetensors");
+    Files.write(f, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 40).array());
+    var e = assertThrows(Safetensors.BadCheckpointException.class, () -> Safetensors.read(f));
+    assertTrue(e.getMessage().contains("header length"));
+  }
+}
