@@ -1,0 +1,72 @@
+package org.reasonbrain.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Random;
+
+/**
+ * Multi-head attention: queries from x, keys and values from {@code context} (x itself for
+ * self-attention), optional causal mask and RoPE. The q/k/v/o projections can carry LoRA adapters.
+ */
+public final class Attention extends Module {
+  private final int heads;
+  private final int dim;
+  private final LoraLinear q;
+  private final LoraLinear k;
+  private final LoraLinear v;
+  private final LoraLinear o;
+  private final Rope rope;
+
+  /**
+   * @param dim query width; {@code contextDim} the key/value input width
+   * @param loraRank 0 for none
+   */
+  public Attention(NDManager m, Random r, int dim, int contextDim, int heads, boolean rope, int loraRank, double loraAlpha) {
+    if (dim % heads != 0) {
+      throw new IllegalArgumentException("width " + dim + " is not divisible by " + heads + " heads");
+    }
+    this.heads = heads;
+    this.dim = dim;
+    this.q = child("q", new LoraLinear(m, r, dim, dim, false, loraRank, loraAlpha));
+    this.k = child("k", new LoraLinear(m, r, contextDim, dim, false, loraRank, loraAlpha));
+    this.v = child("v", new LoraLinear(m, r, contextDim, dim, false, loraRank, loraAlpha));
+    this.o = child("o", new LoraLinear(m, r, dim, dim, false, loraRank, loraAlpha));
+    this.rope = rope ? new Rope(dim / heads, 10000) : null;
+  }
+
+  /** Self-attention, [B, T, C] -> [B, T, C]. */
+  public NDArray forward(NDArray x, boolean causal) {
+    return forward(x, x, causal);
+  }
+
+  /** Cross-attention: x [B, T, C] attends to context [B, S, Cc]; returns [B, T, C]. */
+  public NDArray forward(NDArray x, NDArray context, boolean causal) {
+    expectLastDim(x, dim);
+    long t = x.getShape().get(1);
+    long s = context.getShape().get(1);
+    NDArray qh = Ops.splitHeads(q.forward(x), heads);       // [B, H, T, D]
+    NDArray kh = Ops.splitHeads(k.forward(context), heads); // [B, H, S, D]
+    NDArray vh = Ops.splitHeads(v.forward(context), heads); // [B, H, S, D]
+    if (rope != null) {
+      qh = rope.apply(qh);
+      kh = rope.apply(kh);
+    }
+    double scale = 1.0 / Math.sqrt(dim / (double) heads);
+    NDArray scores = qh.matMul(kh.transpose(0, 1, 3, 2)).mul(scale); // [B, H, T, S]
+    if (causal) {
+      if (t != s) {
+        throw new IllegalArgumentException("a causal mask needs as many keys as queries, got " + t + " and " + s);
+      }
+      float[] mask = new float[(int) (t * s)];
+      for (int i = 0; i < t; i++) {
+        for (int j = i + 1; j < s; j++) {
+          mask[(int) (i * s + j)] = -1e9f;
+        }
+      }
+      scores = scores.add(x.getManager().create(mask, new Shape(t, s)));
+    }
+    NDArray att = Ops.softmaxLast(scores);
+    return o.forward(Ops.mergeHeads(att.matMul(vh)));        // [B, T, C]
+  }
+}

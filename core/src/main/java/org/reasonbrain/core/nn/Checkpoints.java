@@ -1,0 +1,55 @@
+package org.reasonbrain.core.nn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.reasonbrain.core.io.Safetensors;
+
+/** Saves a module's parameters as safetensors and loads them back strictly. */
+public final class Checkpoints {
+  private Checkpoints() {}
+
+  public static void save(Module module, Path file, Map<String, String> metadata) throws IOException {
+    Map<String, Safetensors.Tensor> out = new LinkedHashMap<>();
+    for (var e : module.parameters().entrySet()) {
+      var v = e.getValue().value();
+      out.put(e.getKey(), Safetensors.Tensor.ofFloats(v.toFloatArray(), v.getShape().getShape()));
+    }
+    Safetensors.write(file, out, metadata);
+  }
+
+  /**
+   * Loads every parameter from {@code file}. Refuses, naming the tensor, a checkpoint with a missing,
+   * extra or mis-shaped tensor; nothing is changed unless everything fits.
+   */
+  public static Map<String, String> load(Module module, Path file) throws IOException {
+    Safetensors.Contents c = Safetensors.read(file);
+    Map<String, Parameter> params = module.parameters();
+    Set<String> missing = new TreeSet<>(params.keySet());
+    missing.removeAll(c.tensors().keySet());
+    if (!missing.isEmpty()) {
+      throw new Safetensors.BadCheckpointException(file + ": missing tensor(s) " + missing);
+    }
+    Set<String> extra = new TreeSet<>(c.tensors().keySet());
+    extra.removeAll(params.keySet());
+    if (!extra.isEmpty()) {
+      throw new Safetensors.BadCheckpointException(file + ": unexpected tensor(s) " + extra);
+    }
+    for (var e : params.entrySet()) {
+      long[] want = e.getValue().value().getShape().getShape();
+      long[] have = c.tensors().get(e.getKey()).shape();
+      if (!Arrays.equals(want, have)) {
+        throw new Safetensors.BadCheckpointException(file + ": tensor '" + e.getKey() + "' has shape "
+            + Arrays.toString(have) + ", the model expects " + Arrays.toString(want));
+      }
+    }
+    for (var e : params.entrySet()) {
+      e.getValue().assign(c.tensors().get(e.getKey()).toFloats());
+    }
+    return c.metadata();
+  }
+}
