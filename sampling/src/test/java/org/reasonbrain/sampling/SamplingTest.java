@@ -1,0 +1,53 @@
+package org.reasonbrain.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+class SamplingTest {
+  @Test
+  void scheduleMatchesStableDiffusionsEndpoints() {
+    NoiseSchedule s = NoiseSchedule.stableDiffusion();
+    assertEquals(1 - 0.00085, s.alphaBar(0), 1e-9);
+    // diffusers' alphas_cumprod[-1] for this schedule is about 0.00466.
+    assertEquals(0.00466, s.alphaBar(999), 2e-4);
+    for (int t = 1; t < 1000; t++) {
+      assertTrue(s.alphaBar(t) < s.alphaBar(t - 1));
+    }
+  }
+
+  @Test
+  void ddimTimestepsAndExactInversionWithTrueNoise() {
+    NoiseSchedule s = NoiseSchedule.stableDiffusion();
+    DdimSampler d = new DdimSampler(s);
+    assertArrayEquals(new int[] {951, 901, 851}, java.util.Arrays.copyOf(d.timesteps(20), 3));
+    assertEquals(1, d.timesteps(20)[19]);
+    assertThrows(IllegalArgumentException.class, () -> d.timesteps(0));
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray z0 = m.create(new float[] {0.5f, -1f, 2f, 0f}, new Shape(1, 4));
+      NDArray eps = m.create(new float[] {1f, 0.3f, -0.7f, 0.2f}, new Shape(1, 4));
+      NDArray zt = s.addNoise(z0, eps, new int[] {951});
+      // With the true noise, one DDIM step to t = -1 recovers z0.
+      assertArrayEquals(z0.toFloatArray(), d.step(zt, eps, 951, -1).toFloatArray(), 1e-4f);
+    }
+  }
+
+  @Test
+  void threeWayGuidanceOnKnownInputs() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray u = m.create(new float[] {1f});
+      NDArray i = m.create(new float[] {2f});
+      NDArray f = m.create(new float[] {4f});
+      // 1 + 7.5 * (4 - 2) + 1.5 * (2 - 1) = 17.5
+      assertEquals(17.5f, Guidance.threeWay(u, i, f, 7.5, 1.5).getFloat(), 1e-6);
+      // Scales of 1 give the fully conditioned prediction.
+      assertEquals(4f, Guidance.threeWay(u, i, f, 1, 1).getFloat(), 1e-6);
+    }
+  }
+}
