@@ -58,4 +58,40 @@ public final class Ops {
   public static NDArray mse(NDArray a, NDArray b) {
     return a.sub(b).square().mean();
   }
+
+  /** SiLU (x * sigmoid(x)). */
+  public static NDArray silu(NDArray x) {
+    return x.mul(ai.djl.nn.Activation.sigmoid(x));
+  }
+
+  /** Nearest-neighbour 2x upsampling of [B, C, H, W] (DJL has no transposed convolution). */
+  public static NDArray upsample2x(NDArray x) {
+    return x.repeat(2, 2).repeat(3, 2);
+  }
+
+  /** Sinusoidal timestep embedding [B] -> [B, dim] (as in DDPM / diffusers). */
+  public static NDArray timestepEmbedding(ai.djl.ndarray.NDManager m, int[] t, int dim) {
+    int half = dim / 2;
+    float[] out = new float[t.length * dim];
+    for (int b = 0; b < t.length; b++) {
+      for (int i = 0; i < half; i++) {
+        double f = Math.exp(-Math.log(10000) * i / half);
+        out[b * dim + i] = (float) Math.sin(t[b] * f);
+        out[b * dim + half + i] = (float) Math.cos(t[b] * f);
+      }
+    }
+    return m.create(out, new Shape(t.length, dim));
+  }
+
+  /** [B, C, H, W] -> [B, H*W, C] tokens. */
+  public static NDArray toTokens(NDArray x) {
+    Shape s = x.getShape();
+    return x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).transpose(0, 2, 1);
+  }
+
+  /** [B, H*W, C] tokens -> [B, C, H, W]. */
+  public static NDArray fromTokens(NDArray x, long h, long w) {
+    Shape s = x.getShape();
+    return x.transpose(0, 2, 1).reshape(s.get(0), s.get(2), h, w);
+  }
 }

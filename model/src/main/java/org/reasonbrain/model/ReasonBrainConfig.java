@@ -1,0 +1,71 @@
+package org.reasonbrain.model;
+
+import org.reasonbrain.model.diffusion.Autoencoder;
+import org.reasonbrain.model.diffusion.UNet;
+import org.reasonbrain.model.encoders.ImageEncoder;
+import org.reasonbrain.model.frce.PatchBranch;
+import org.reasonbrain.model.mllm.MllmDecoder;
+import org.reasonbrain.model.qformer.QFormer;
+
+/**
+ * Every hyper-parameter of ReasonBrain in one place (as segment-anything's build_sam): block configs,
+ * the shared width, the ablation switches of Table 4 and the architecture variant (full model or one
+ * of the baselines trained on the same trainer).
+ */
+public record ReasonBrainConfig(String name, Variant variant, Switches switches, int imageSize, int dim, int textDim,
+    int maxRegions, int maxObjects, int idLayers, int cmeTokens, int heads, ImageEncoder.Config image,
+    PatchBranch.Config patch, MllmDecoder.Config mllm, QFormer.Config qformer, Autoencoder.Config vae, UNet.Config unet) {
+
+  /** Full ReasonBrain, or a baseline of Table 2 on the same trainer. */
+  public enum Variant {
+    /** Fig. 4: FRCE + MLLM + QFormer + CME + diffusion. */
+    REASONBRAIN,
+    /** InstructPix2Pix shape: text-encoder conditioning only, no MLLM. */
+    IP2P,
+    /** MGIE / SmartEdit shape: MLLM + QFormer, no FRCE, no CME. */
+    MLLM_ONLY
+  }
+
+  /** The rows of Table 4. */
+  public record Switches(boolean patchBranch, boolean regionBranch, boolean idController, boolean visionEnhancer, boolean textEnhancer) {
+    public static Switches all() {
+      return new Switches(true, true, true, true, true);
+    }
+  }
+
+  public ReasonBrainConfig {
+    if (variant == Variant.REASONBRAIN && switches.idController() && !switches.patchBranch() && !switches.regionBranch()) {
+      throw new IllegalArgumentException("the ID controller needs R_V: keep the patch or the region branch");
+    }
+    if (imageSize % 32 != 0) {
+      throw new IllegalArgumentException("image size must be a multiple of 32, got " + imageSize);
+    }
+  }
+
+  /** The CPU default: 64 px, width 128. */
+  public static ReasonBrainConfig tiny() {
+    return new ReasonBrainConfig("tiny", Variant.REASONBRAIN, Switches.all(), 64, 128, 384, 8, 3, 2, 16, 4,
+        ImageEncoder.Config.tiny(), PatchBranch.Config.tiny(), MllmDecoder.Config.tiny(), QFormer.Config.tiny(),
+        Autoencoder.Config.tiny(), UNet.Config.tiny());
+  }
+
+  public ReasonBrainConfig withVariant(Variant v) {
+    return new ReasonBrainConfig(name + "-" + v.name().toLowerCase().replace('_', '-'), v, switches, imageSize, dim, textDim,
+        maxRegions, maxObjects, idLayers, cmeTokens, heads, image, patch, mllm, qformer, vae, unet);
+  }
+
+  public ReasonBrainConfig withSwitches(Switches s) {
+    return new ReasonBrainConfig(name, variant, s, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
+        heads, image, patch, mllm, qformer, vae, unet);
+  }
+
+  /** A named preset: tiny, ip2p, mllm-only (paper presets are in {@link PaperPresets}). */
+  public static ReasonBrainConfig preset(String name) {
+    return switch (name) {
+      case "tiny" -> tiny();
+      case "ip2p" -> tiny().withVariant(Variant.IP2P);
+      case "mllm-only" -> tiny().withVariant(Variant.MLLM_ONLY);
+      default -> throw new IllegalArgumentException("unknown preset '" + name + "' (tiny, ip2p, mllm-only, paper-3b, paper-7b)");
+    };
+  }
+}

@@ -1,0 +1,136 @@
+package org.reasonbrain.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reasonbrain.core.nn.Ops;
+
+class ReasonBrainTest {
+  static NDManager m;
+
+  @BeforeAll
+  static void open() {
+    m = NDManager.newBaseManager();
+  }
+
+  @AfterAll
+  static void close() {
+    m.close();
+  }
+
+  static NDArray randn(NDManager mm, long seed, long... shape) {
+    Random r = new Random(seed);
+    float[] v = new float[Math.toIntExact(new Shape(shape).size())];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) r.nextGaussian();
+    }
+    return mm.create(v, new Shape(shape));
+  }
+
+  static ReasonBrain.Inputs inputs(NDManager mm, int b) {
+    NDArray masks = randn(mm, 3, b, 8, 64, 64).gt(1.0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+    return new ReasonBrain.Inputs(randn(mm, 1, b, 3, 64, 64).tanh(), masks, randn(mm, 4, b, 10, 384),
+        mm.ones(new Shape(b, 10)), randn(mm, 5, b, 3, 384), mm.ones(new Shape(b, 3)));
+  }
+
+  /** L_DM + L_MLLM on one batch. */
+  static NDArray loss(ReasonBrain model, ReasonBrain.Inputs in) {
+    ReasonBrain.Conditioning c = model.condition(in);
+    NDArray eps = randn(in.source().getManager(), 9, c.sourceLatent().getShape().getShape());
+    NDArray zt = c.sourceLatent().add(eps);
+    NDArray l = Ops.mse(model.predictNoise(zt, new int[] {10, 500}, c), eps);
+    return c.lossMllm() == null ? l : l.add(c.lossMllm());
+  }
+
+  @Test
+  void everyTrainableParameterGetsAGradientAndShapesHold() {
+    ReasonBrain model = new ReasonBrain(m, 1, ReasonBrainConfig.tiny());
+    // Zero-initialised parts (LoRA's B, the UNet's injection of R-bar) block gradients at step 0 by
+    // design; give them values, as after the first optimizer step, so every path is exercised.
+    Random r = new Random(2);
+    model.parameters().forEach((name, p) -> {
+      if (name.contains("lora_b") || name.startsWith("unet.inject")) {
+        float[] v = new float[Math.toIntExact(p.value().size())];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = (float) (r.nextGaussian() * 0.02);
+        }
+        p.assign(v);
+      }
+    });
+    try (NDManager step = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      ReasonBrain.Inputs in = inputs(step, 2);
+      ReasonBrain.Conditioning c = model.condition(in);
+      assertEquals(new Shape(2, 4, 16, 16), c.sourceLatent().getShape());
+      assertEquals(new Shape(2, 64 + 8, 128), c.rv().getShape());          // R_V = [R_local (8x8 patches), R_global (8 regions)]
+      assertEquals(new Shape(2, 3, 128), c.rt().getShape());               // one row per referenced object
+      assertEquals(new Shape(2, 64, 128), c.rBarVisual().getShape());      // on the 8x8 grid
+      assertEquals(new Shape(2, 32, 128), c.context().getShape());         // [e-bar_visual, e-bar_text]
+      NDArray l = loss(model, in);
+      gc.backward(l);
+      List<String> none = new ArrayList<>();
+      model.parameters().forEach((name, p) -> {
+        // The VAE decoder is trained by the vae stage and the pooled image embedding by the clip stage.
+        boolean otherStage = name.startsWith("vae.decoder") || name.startsWith("image_encoder.embed_proj");
+        if (p.trainable() && !otherStage && p.value().getGradient().abs().sum().getFloat() == 0f) {
+          none.add(name);
+        }
+      });
+      assertEquals(List.of(), none, "parameters without gradient");
+    }
+  }
+
+  @Test
+  void sameSeedSameModelAndLoraFreezesTheBase() {
+    ReasonBrain a = new ReasonBrain(m, 7, ReasonBrainConfig.tiny());
+    ReasonBrain b = new ReasonBrain(m, 7, ReasonBrainConfig.tiny());
+    try (NDManager step = m.newSubManager()) {
+      ReasonBrain.Inputs in = inputs(step, 1);
+      assertArrayEquals(a.condition(in).context().toFloatArray(), b.condition(in).context().toFloatArray());
+    }
+    var p = a.parameters();
+    assertFalse(p.get("mllm.layers.0.attn.q.weight").trainable());
+    assertFalse(p.get("mllm.embed").trainable());
+    assertTrue(p.get("mllm.layers.0.attn.q.lora_a").trainable());
+    assertTrue(p.get("mllm.img_embed").trainable());
+  }
+
+  @Test
+  void ablationSwitchesRemoveTheirParameters() {
+    var all = new ReasonBrain(m, 1, ReasonBrainConfig.tiny()).parameters().keySet();
+    assertTrue(all.stream().anyMatch(k -> k.startsWith("frce.patch.")));
+    var sw = new ReasonBrainConfig.Switches(false, true, true, true, true);
+    assertTrue(new ReasonBrain(m, 1, ReasonBrainConfig.tiny().withSwitches(sw)).parameters().keySet().stream().noneMatch(k -> k.startsWith("frce.patch.")));
+    sw = new ReasonBrainConfig.Switches(true, false, true, true, true);
+    assertTrue(new ReasonBrain(m, 1, ReasonBrainConfig.tiny().withSwitches(sw)).parameters().keySet().stream().noneMatch(k -> k.startsWith("frce.region.")));
+    sw = new ReasonBrainConfig.Switches(true, true, false, true, true);
+    assertTrue(new ReasonBrain(m, 1, ReasonBrainConfig.tiny().withSwitches(sw)).parameters().keySet().stream().noneMatch(k -> k.startsWith("frce.id_controller.")));
+    sw = new ReasonBrainConfig.Switches(true, true, true, false, true);
+    assertTrue(new ReasonBrain(m, 1, ReasonBrainConfig.tiny().withSwitches(sw)).parameters().keySet().stream().noneMatch(k -> k.startsWith("cme.visual.")));
+    sw = new ReasonBrainConfig.Switches(true, true, true, true, false);
+    assertTrue(new ReasonBrain(m, 1, ReasonBrainConfig.tiny().withSwitches(sw)).parameters().keySet().stream().noneMatch(k -> k.startsWith("cme.textual.")));
+    var ip2p = new ReasonBrain(m, 1, ReasonBrainConfig.preset("ip2p")).parameters().keySet();
+    assertTrue(ip2p.stream().noneMatch(k -> k.startsWith("mllm.") || k.startsWith("frce.") || k.startsWith("cme.")));
+    var mllmOnly = new ReasonBrain(m, 1, ReasonBrainConfig.preset("mllm-only")).parameters().keySet();
+    assertTrue(mllmOnly.stream().anyMatch(k -> k.startsWith("mllm.")) && mllmOnly.stream().noneMatch(k -> k.startsWith("frce.") || k.startsWith("cme.")));
+    // The baselines run end to end.
+    for (String preset : List.of("ip2p", "mllm-only")) {
+      ReasonBrain model = new ReasonBrain(m, 1, ReasonBrainConfig.preset(preset));
+      try (NDManager step = m.newSubManager()) {
+        assertTrue(Float.isFinite(loss(model, inputs(step, 2)).getFloat()), preset);
+      }
+    }
+  }
+}
