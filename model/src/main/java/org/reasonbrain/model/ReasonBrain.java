@@ -85,9 +85,15 @@ public final class ReasonBrain extends Module {
   /**
    * The inputs of one batch. Images in [-1, 1]; masks [B, K, H, W] (0/1, zero masks are padding);
    * text [B, T, textDim] with mask [B, T]; objects [B, M, textDim] (pooled E_T of the object phrases)
-   * with mask [B, M].
+   * with mask [B, M]; imageKeep [B] (0 drops the image condition: InstructPix2Pix zeroes its latent) or null.
    */
-  public record Inputs(NDArray source, NDArray masks, NDArray text, NDArray textMask, NDArray objects, NDArray objectMask) {}
+  public record Inputs(NDArray source, NDArray masks, NDArray text, NDArray textMask, NDArray objects, NDArray objectMask,
+      NDArray imageKeep) {
+    /** Inputs without image dropout. */
+    public Inputs(NDArray source, NDArray masks, NDArray text, NDArray textMask, NDArray objects, NDArray objectMask) {
+      this(source, masks, text, textMask, objects, objectMask, null);
+    }
+  }
 
   /** What conditions the UNet, and the MLLM loss of Eq. (A1) (null for ip2p). */
   public record Conditioning(NDArray sourceLatent, NDArray rBarVisual, NDArray rBarText, NDArray context, NDArray lossMllm,
@@ -97,6 +103,9 @@ public final class ReasonBrain extends Module {
   public Conditioning condition(Inputs in) {
     var sw = cfg.switches();
     NDArray sourceLatent = vae.latent(in.source());                                  // [B, z, H/4, W/4]
+    if (in.imageKeep() != null) {
+      sourceLatent = sourceLatent.mul(in.imageKeep().reshape(-1, 1, 1, 1));
+    }
     ImageEncoder.Features ei = imageEncoder.forward(in.source());                    // E_I(I)
     NDArray text = textProj.forward(in.text()).mul(in.textMask().expandDims(2));     // E_T(H) in the shared width
     if (cfg.variant() == ReasonBrainConfig.Variant.IP2P) {

@@ -78,7 +78,7 @@ public final class ImageEncoder extends Module {
 
   /** The pooled image embedding [B, dim] (contrastive stage). */
   public NDArray embed(Features f) {
-    NDArray pooled = f.maps().get(2).mean(new int[] {2, 3});                  // [B, c3]
+    NDArray pooled = f.maps().get(2).mean(new int[] {3}).mean(new int[] {2});  // [B, c3]; DJL reduces mean one axis at a time here
     return embedProj.forward(pooled);
   }
 }

@@ -1,0 +1,25 @@
+package org.reasonbrain.train;
+
+/** The training stages the default model needs, in the order they run. */
+public enum Stage {
+  /** The KL autoencoder: reconstruction + KL. */
+  VAE,
+  /** The image encoder E_I, contrastively against MiniLM embeddings of the world's captions. */
+  CLIP,
+  /** The MLLM's base weights, next-token prediction on the world's fact corpus. */
+  LM,
+  /** The full model: L = L_MLLM (Eq. A1) + L_DM (Eq. A2). */
+  REASONBRAIN;
+
+  public static Stage parse(String s) {
+    try {
+      return valueOf(s.toUpperCase().replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown stage '" + s + "' (vae, clip, lm, reasonbrain)");
+    }
+  }
+
+  public String label() {
+    return name().toLowerCase();
+  }
+}

@@ -1,0 +1,425 @@
+package org.reasonbrain.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.reasonbrain.core.Rng;
+import org.reasonbrain.core.io.AtomicFiles;
+import org.reasonbrain.core.io.Safetensors;
+import org.reasonbrain.core.nn.Checkpoints;
+import org.reasonbrain.core.nn.Module;
+import org.reasonbrain.core.nn.Ops;
+import org.reasonbrain.core.nn.Parameter;
+import org.reasonbrain.core.progress.Progress;
+import org.reasonbrain.data.format.Dataset;
+import org.reasonbrain.model.ReasonBrain;
+import org.reasonbrain.model.ReasonBrainConfig;
+import org.reasonbrain.model.diffusion.Autoencoder;
+import org.reasonbrain.model.encoders.MiniLmTextEncoder;
+import org.reasonbrain.model.encoders.TextEncoder;
+import org.reasonbrain.model.encoders.WordPieceTokenizer;
+import org.reasonbrain.sampling.NoiseSchedule;
+
+/**
+ * One trainer for every stage (vae, clip, lm, reasonbrain) and every preset, so baselines and
+ * ablations are trained the same way. A run folder holds {@code config.json}, {@code log.csv},
+ * {@code loss.png} and {@code checkpoint/} (model, optimizer state, step and random state), written
+ * atomically; {@code resume} continues bit for bit.
+ */
+public final class Trainer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TrainConfig cfg;
+  private final Dataset dataset;
+  private final Path run;
+  private final TextEncoder text;
+  private final NDManager base = NDManager.newBaseManager();
+  private final ReasonBrain model;
+  private final ClipHead clipHead;
+  private final AdamW optimizer;
+  private final LrSchedule schedule;
+  private final NoiseSchedule noise = NoiseSchedule.stableDiffusion();
+  private final List<double[]> log = new ArrayList<>();
+  private Rng rng;
+  private int step;
+  private TrainingData data;
+  private List<int[]> corpus;
+
+  public Trainer(TrainConfig cfg, Dataset dataset, Path run, TextEncoder text) {
+    this.cfg = cfg;
+    this.dataset = dataset;
+    this.run = run;
+    this.text = text;
+    ReasonBrainConfig mc = ReasonBrainConfig.preset(cfg.preset());
+    this.model = new ReasonBrain(base, cfg.seed(), mc);
+    this.clipHead = new ClipHead(base, new Random(cfg.seed() + 1), text.dim(), mc.image().dim());
+    this.optimizer = new AdamW(0.9, 0.999, 1e-8, cfg.weightDecay());
+    this.schedule = new LrSchedule(cfg.lr(), cfg.warmup(), cfg.steps(), 0.1);
+    this.rng = new Rng(cfg.seed() * 31 + 17);
+    setTrainable();
+  }
+
+  public ReasonBrain model() {
+    return model;
+  }
+
+  public int step() {
+    return step;
+  }
+
+  /** Which weights this stage trains. */
+  private void setTrainable() {
+    model.setTrainable(false);
+    clipHead.setTrainable(cfg.stage() == Stage.CLIP);
+    switch (cfg.stage()) {
+      case VAE -> model.vae().setTrainable(true);
+      case CLIP -> model.imageEncoder().setTrainable(true);
+      case LM -> {
+        requireMllm();
+        model.mllm().parameters().forEach((n, p) -> p.setTrainable(!n.contains("lora_") && !n.startsWith("img_")));
+      }
+      case REASONBRAIN -> {
+        model.setTrainable(true);
+        model.vae().setTrainable(false);
+        if (model.mllm() != null) {
+          model.mllm().freezeBase();
+        }
+      }
+    }
+  }
+
+  private void requireMllm() {
+    if (model.mllm() == null) {
+      throw new IllegalArgumentException("preset '" + cfg.preset() + "' has no MLLM to pretrain");
+    }
+  }
+
+  /** Loads every weight of a previous stage's run whose name and shape match; returns how many. */
+  public int initFrom(Path previousRun) throws IOException {
+    Path f = previousRun.resolve("checkpoint/model.safetensors");
+    if (!Files.isRegularFile(f)) {
+      throw new IOException(previousRun + ": no checkpoint/model.safetensors (not a finished run?)");
+    }
+    Safetensors.Contents c = Safetensors.read(f);
+    int n = 0;
+    for (var e : model.parameters().entrySet()) {
+      Safetensors.Tensor t = c.tensors().get(e.getKey());
+      if (t != null && java.util.Arrays.equals(t.shape(), e.getValue().value().getShape().getShape())) {
+        e.getValue().assign(t.toFloats());
+        n++;
+      }
+    }
+    setTrainable();
+    return n;
+  }
+
+  /** Trains until {@code cfg.steps()}; with {@code resume}, continues from the run's checkpoint. */
+  public void train(boolean resume, Progress progress) throws IOException {
+    trainUntil(resume, cfg.steps(), progress);
+  }
+
+  /** Trains a fresh run for its first {@code stop} steps only (the schedule still spans all steps), then saves. */
+  public void trainUntil(int stop, Progress progress) throws IOException {
+    trainUntil(false, stop, progress);
+  }
+
+  private void trainUntil(boolean resume, int stop, Progress progress) throws IOException {
+    if (resume) {
+      restore();
+    } else if (Files.exists(run.resolve("checkpoint"))) {
+      throw new IOException(run + " already holds a checkpoint; pass --resume to continue it or choose another --out");
+    }
+    Files.createDirectories(run);
+    writeConfig();
+    Map<String, Parameter> trainable = trainableParameters();
+    progress.start("training " + cfg.stage().label() + " (" + cfg.preset() + ")", cfg.steps());
+    progress.advance(step);
+    try {
+      while (step < stop) {
+        long t0 = System.nanoTime();
+        double[] losses = trainStep(trainable);
+        step++;
+        log.add(new double[] {step, losses[0], losses[1], losses[2], schedule.at(step), (System.nanoTime() - t0) / 1e9});
+        progress.advance(1);
+        if (step % cfg.saveEvery() == 0 || step == stop) {
+          save();
+        }
+      }
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private Map<String, Parameter> trainableParameters() {
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    model.parameters().forEach((k, p) -> {
+      if (p.trainable()) {
+        out.put(k, p);
+      }
+    });
+    clipHead.parameters().forEach((k, p) -> {
+      if (p.trainable()) {
+        out.put("clip_head." + k, p);
+      }
+    });
+    if (out.isEmpty()) {
+      throw new IllegalStateException("stage " + cfg.stage().label() + " has nothing to train in preset " + cfg.preset());
+    }
+    return out;
+  }
+
+  /** One optimizer step over {@code accumulate} micro-batches; returns {total, l_dm or stage loss, l_mllm}. */
+  private double[] trainStep(Map<String, Parameter> trainable) {
+    double[] out = new double[3];
+    try (NDManager stepManager = base.newSubManager()) {
+      NDList attached = new NDList();
+      model.parameters().values().forEach(p -> attached.add(p.value()));
+      clipHead.parameters().values().forEach(p -> attached.add(p.value()));
+      stepManager.tempAttachAll(attached);
+      for (int a = 0; a < cfg.accumulate(); a++) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          NDArray[] l = loss(stepManager);
+          gc.backward(l[0].div(cfg.accumulate()));
+          for (int i = 0; i < 3; i++) {
+            out[i] += l[i] == null ? 0 : l[i].getFloat() / cfg.accumulate();
+          }
+        }
+      }
+      AdamW.clipGradients(new ArrayList<>(trainable.values()), cfg.clipNorm());
+      optimizer.update(trainable, schedule.at(step + 1), base);
+    }
+    return out;
+  }
+
+  /** The stage's loss on one fresh batch: {total, main part, MLLM part}. */
+  private NDArray[] loss(NDManager m) {
+    return switch (cfg.stage()) {
+      case VAE -> vaeLoss(m);
+      case CLIP -> clipLoss(m);
+      case LM -> lmLoss(m);
+      case REASONBRAIN -> reasonBrainLoss(m);
+    };
+  }
+
+  private TrainingData data() {
+    if (data == null) {
+      ReasonBrainConfig mc = model.config();
+      data = new TrainingData(dataset, "train", text, mc.imageSize(), mc.maxRegions(), mc.maxObjects());
+    }
+    return data;
+  }
+
+  private NDArray[] vaeLoss(NDManager m) {
+    TrainingData.Batch b = data().batch(m, rng, cfg.batch(), 0, 0, 0);
+    NDArray x = b.inputs().source().concat(b.target(), 0);
+    Autoencoder.Posterior post = model.vae().encode(x);
+    NDArray eps = m.create(rng.gaussians(Math.toIntExact(post.mean().size())), post.mean().getShape());
+    NDArray z = post.mean().add(post.logvar().mul(0.5f).exp().mul(eps));
+    NDArray rec = model.vae().decode(z.mul(model.vae().config().scale()));
+    NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(post.kl().mul(1e-6f));
+    return new NDArray[] {l, l, null};
+  }
+
+  private NDArray[] clipLoss(NDManager m) {
+    TrainingData.Batch b = data().batch(m, rng, cfg.batch(), 0, 0, 0);
+    List<String> captions = new ArrayList<>();
+    for (var s : b.samples()) {
+      captions.add("a picture of " + String.join(", ", s.masks().stream().map(r -> r.label()).toList()));
+    }
+    NDArray img = l2normalize(model.imageEncoder().embed(model.imageEncoder().forward(b.inputs().source())));
+    NDArray txt = l2normalize(clipHead.embed(text.pooled(m, captions)));
+    NDArray logits = img.matMul(txt.transpose()).mul(clipHead.scale());          // [B, B]
+    int n = captions.size();
+    NDArray eye = m.eye(n);
+    NDArray li = logits.logSoftmax(1).mul(eye).sum().neg().div(n);
+    NDArray lt = logits.transpose().logSoftmax(1).mul(eye).sum().neg().div(n);
+    NDArray l = li.add(lt).div(2f);
+    return new NDArray[] {l, l, null};
+  }
+
+  private static NDArray l2normalize(NDArray x) {
+    return x.div(x.square().sum(new int[] {1}, true).add(1e-8f).sqrt());
+  }
+
+  private NDArray[] lmLoss(NDManager m) {
+    if (corpus == null) {
+      corpus = readCorpus();
+    }
+    int b = cfg.batch();
+    int t = 1;
+    List<int[]> picked = new ArrayList<>();
+    for (int i = 0; i < b; i++) {
+      int[] ids = corpus.get(rng.nextInt(corpus.size()));
+      picked.add(ids);
+      t = Math.max(t, ids.length);
+    }
+    float[] ids = new float[b * t];
+    float[] mask = new float[b * t];
+    for (int i = 0; i < b; i++) {
+      int[] s = picked.get(i);
+      for (int j = 0; j < s.length; j++) {
+        ids[i * t + j] = s[j];
+        mask[i * t + j] = 1f;
+      }
+    }
+    NDArray l = model.mllm().lmLoss(m.create(ids, new Shape(b, t)), m.create(mask, new Shape(b, t)));
+    return new NDArray[] {l, l, null};
+  }
+
+  private List<int[]> readCorpus() {
+    Path f = dataset.dir().resolve("corpus.txt");
+    try {
+      WordPieceTokenizer tok = text instanceof MiniLmTextEncoder mini ? mini.tokenizer() : null;
+      if (tok == null) {
+        throw new IllegalStateException("the lm stage needs the MiniLM tokenizer");
+      }
+      List<int[]> out = new ArrayList<>();
+      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          int[] ids = tok.encode(line);
+          out.add(ids.length > 48 ? java.util.Arrays.copyOf(ids, 48) : ids);
+        }
+      }
+      if (out.isEmpty()) {
+        throw new IllegalStateException(f + " is empty");
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException(dataset.dir() + ": the lm stage needs corpus.txt (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** L = L_DM (Eq. A2, epsilon prediction) + L_MLLM (Eq. A1). */
+  private NDArray[] reasonBrainLoss(NDManager m) {
+    TrainingData.Batch b = data().batch(m, rng, cfg.batch(), cfg.dropText(), cfg.dropImage(), cfg.dropBoth());
+    ReasonBrain.Conditioning c = model.condition(b.inputs());
+    NDArray z0 = model.vae().latent(b.target()).stopGradient();
+    int[] t = new int[cfg.batch()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = rng.nextInt(noise.steps());
+    }
+    NDArray eps = m.create(rng.gaussians(Math.toIntExact(z0.size())), z0.getShape());
+    NDArray zt = noise.addNoise(z0, eps, t);
+    NDArray lDm = Ops.mse(model.predictNoise(zt, t, c), eps);
+    NDArray total = c.lossMllm() == null ? lDm : lDm.add(c.lossMllm());
+    return new NDArray[] {total, lDm, c.lossMllm()};
+  }
+
+  // ---------------------------------------------------------------- run folder
+
+  private void writeConfig() throws IOException {
+    ObjectNode o = JSON.valueToTree(cfg);
+    o.put("stage", cfg.stage().label());
+    o.put("data", dataset.dir().toAbsolutePath().toString());
+    o.put("format", "reasonbrain-run-1");
+    AtomicFiles.writeString(run.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+  }
+
+  /** Writes checkpoint/ atomically (a temporary folder renamed into place), the CSV log and the curve. */
+  public void save() throws IOException {
+    Path tmp = Files.createTempDirectory(run, ".checkpoint-");
+    Checkpoints.save(model, tmp.resolve("model.safetensors"), Map.of("preset", cfg.preset(), "stage", cfg.stage().label()));
+    if (cfg.stage() == Stage.CLIP) {
+      Checkpoints.save(clipHead, tmp.resolve("clip_head.safetensors"), Map.of());
+    }
+    Safetensors.write(tmp.resolve("optimizer.safetensors"), optimizer.state(), Map.of("step", Long.toString(optimizer.step())));
+    ObjectNode st = JSON.createObjectNode();
+    st.put("step", step);
+    st.put("rng", rng.state());
+    Files.writeString(tmp.resolve("state.json"), st.toString());
+    Path dest = run.resolve("checkpoint");
+    if (Files.exists(dest)) {
+      Path old = Files.createTempDirectory(run, ".old-");
+      Files.delete(old);
+      Files.move(dest, old);
+      Files.move(tmp, dest);
+      AtomicFiles.deleteTree(old);
+    } else {
+      Files.move(tmp, dest);
+    }
+    writeLog();
+  }
+
+  private void writeLog() throws IOException {
+    StringBuilder sb = new StringBuilder("step,loss,main,l_mllm,lr,seconds\n");
+    for (double[] r : log) {
+      sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.3e,%.4f%n", (long) r[0], r[1], r[2], r[3], r[4], r[5]));
+    }
+    AtomicFiles.writeString(run.resolve("log.csv"), sb.toString());
+    List<double[]> total = new ArrayList<>();
+    List<double[]> mllm = new ArrayList<>();
+    for (double[] r : log) {
+      total.add(new double[] {r[0], cfg.stage() == Stage.REASONBRAIN ? r[2] : r[1]});
+      mllm.add(new double[] {r[0], r[3]});
+    }
+    List<LossCurve.Series> series = new ArrayList<>();
+    series.add(new LossCurve.Series(cfg.stage() == Stage.REASONBRAIN ? "L_DM" : cfg.stage().label() + " loss", total, new Color(40, 90, 200)));
+    if (cfg.stage() == Stage.REASONBRAIN && model.mllm() != null) {
+      series.add(new LossCurve.Series("L_MLLM", mllm, new Color(210, 80, 40)));
+    }
+    LossCurve.write(run.resolve("loss.png"), cfg.preset() + " / " + cfg.stage().label(), series);
+  }
+
+  private void restore() throws IOException {
+    Path ck = run.resolve("checkpoint");
+    if (!Files.isDirectory(ck)) {
+      throw new IOException(run + ": nothing to resume (no checkpoint/)");
+    }
+    JsonNode saved = JSON.readTree(run.resolve("config.json").toFile());
+    if (!cfg.stage().label().equals(saved.path("stage").asText()) || !cfg.preset().equals(saved.path("preset").asText())) {
+      throw new IOException(run + " is a " + saved.path("stage").asText() + "/" + saved.path("preset").asText()
+          + " run; cannot resume it as " + cfg.stage().label() + "/" + cfg.preset());
+    }
+    Checkpoints.load(model, ck.resolve("model.safetensors"));
+    if (cfg.stage() == Stage.CLIP) {
+      Checkpoints.load(clipHead, ck.resolve("clip_head.safetensors"));
+    }
+    Safetensors.Contents opt = Safetensors.read(ck.resolve("optimizer.safetensors"));
+    optimizer.load(opt.tensors(), Long.parseLong(opt.metadata().getOrDefault("step", "0")), base);
+    JsonNode st = JSON.readTree(ck.resolve("state.json").toFile());
+    step = st.path("step").asInt();
+    rng = new Rng(st.path("rng").asLong());
+    log.clear();
+    Path csv = run.resolve("log.csv");
+    if (Files.exists(csv)) {
+      for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+        String[] f = line.split(",");
+        if (Long.parseLong(f[0]) <= step) {
+          double[] r = new double[f.length];
+          for (int i = 0; i < f.length; i++) {
+            r[i] = Double.parseDouble(f[i]);
+          }
+          log.add(r);
+        }
+      }
+    }
+    setTrainable();
+  }
+
+  @Override
+  public void close() {
+    base.close();
+  }
+
+  /** Parameter counts of the model, for the CLI. */
+  public static long count(Module m, boolean trainable) {
+    return m.count(trainable);
+  }
+}
