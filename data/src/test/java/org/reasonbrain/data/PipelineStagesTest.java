@@ -16,7 +16,7 @@ import org.reasonbrain.data.families.Episode;
 import org.reasonbrain.data.families.Families;
 import org.reasonbrain.data.families.Family;
 import org.reasonbrain.data.families.Step;
-import org.reasonbrain.data.pipeline.CandidateExtractor;
+import org.reasonbrain.core.text.NounChunker;
 import org.reasonbrain.data.pipeline.EditRegion;
 import org.reasonbrain.data.pipeline.HybridScorer;
 import org.reasonbrain.data.pipeline.RenderedSourceGenerator;
@@ -35,7 +35,7 @@ class PipelineStagesTest {
 
   @Test
   void openNlpExtractsTheNounsOfInitialInstructions() {
-    CandidateExtractor x = CandidateExtractor.get();
+    NounChunker x = NounChunker.get();
     assertEquals(List.of("ice cube", "puddle"), x.nounChunks("make the ice cube melt into a puddle"));
     assertEquals(List.of("paper clips", "magnet"), x.nounChunks("put the paper clips onto the magnet"));
     assertEquals(List.of("lamp", "switch"), x.nounChunks("turn on the lamp that is wired to the switch"));
@@ -69,7 +69,7 @@ class PipelineStagesTest {
         Random r = new Random(seed);
         Episode ep = f.episode(r, f.subjects().get(0), 1);
         Step st = ep.steps().get(0);
-        List<String> extracted = CandidateExtractor.get().nounChunks(st.initialInstruction());
+        List<String> extracted = NounChunker.get().nounChunks(st.initialInstruction());
         boolean[] preserve = EditRegion.outside(EditRegion.of(renderer, ep.source(), st.target(), st.changed(), st.backgroundChanged()));
         float[] target = Images.toFloatHwc(renderer.render(st.target()));
         List<SourceGenerator.Candidate> cands = gen.generate(ep.source(), extracted, st.changed(), 4, r);

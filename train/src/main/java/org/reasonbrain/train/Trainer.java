@@ -2,7 +2,6 @@ package org.reasonbrain.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -189,10 +188,8 @@ public final class Trainer implements AutoCloseable {
   private double[] trainStep(Map<String, Parameter> trainable) {
     double[] out = new double[3];
     try (NDManager stepManager = base.newSubManager()) {
-      NDList attached = new NDList();
-      model.parameters().values().forEach(p -> attached.add(p.value()));
-      clipHead.parameters().values().forEach(p -> attached.add(p.value()));
-      stepManager.tempAttachAll(attached);
+      model.tempAttach(stepManager);
+      clipHead.tempAttach(stepManager);
       for (int a = 0; a < cfg.accumulate(); a++) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           NDArray[] l = loss(stepManager);

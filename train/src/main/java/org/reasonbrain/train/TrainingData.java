@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.reasonbrain.core.Rng;
 import org.reasonbrain.core.image.Images;
+import org.reasonbrain.core.text.NounChunker;
 import org.reasonbrain.data.format.Dataset;
 import org.reasonbrain.data.format.Sample;
 import org.reasonbrain.model.ReasonBrain;
@@ -17,7 +18,7 @@ import org.reasonbrain.model.encoders.TextEncoder;
 
 /**
  * Batches of one split of a dataset for training: images scaled to [-1, 1], instance masks padded to
- * K, the instruction through the frozen text encoder, the object phrases pooled, and the
+ * K, the instruction through the frozen text encoder, its noun chunks (the referenced objects) pooled, and the
  * conditioning dropout of InstructPix2Pix (text, image or both replaced by their null condition).
  */
 public final class TrainingData {
@@ -99,9 +100,11 @@ public final class TrainingData {
           }
         }
         instr.add(keepText[i] ? s.instruction() : "");
+        // O: the noun chunks of the hypothetical instruction, exactly as the edit pipeline finds them.
+        List<String> chunks = NounChunker.get().nounChunks(s.instruction());
         for (int j = 0; j < maxObjects; j++) {
-          boolean has = keepText[i] && j < s.objects().size();
-          objects.add(has ? s.objects().get(j) : "");
+          boolean has = keepText[i] && j < chunks.size();
+          objects.add(has ? chunks.get(j) : "");
           objMask[i * maxObjects + j] = has ? 1f : 0f;
         }
       }

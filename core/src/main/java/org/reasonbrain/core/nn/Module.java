@@ -51,6 +51,17 @@ public abstract class Module {
     children.forEach((k, c) -> c.collect(prefix + k + ".", out));
   }
 
+  /**
+   * Attaches every parameter to {@code scratch} until it closes, so that arrays computed with a weight
+   * as first operand (a transposed weight, say) are freed with the scratch manager instead of
+   * piling up in the model's. Use one scratch manager per training step or per edit.
+   */
+  public final void tempAttach(NDManager scratch) {
+    ai.djl.ndarray.NDList all = new ai.djl.ndarray.NDList();
+    parameters().values().forEach(p -> all.add(p.value()));
+    scratch.tempAttachAll(all);
+  }
+
   /** Freezes or unfreezes every parameter below this block. */
   public final void setTrainable(boolean trainable) {
     parameters().values().forEach(p -> p.setTrainable(trainable));

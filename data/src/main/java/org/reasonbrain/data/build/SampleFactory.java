@@ -14,7 +14,7 @@ import org.reasonbrain.data.families.Families;
 import org.reasonbrain.data.families.Family;
 import org.reasonbrain.data.families.Step;
 import org.reasonbrain.data.format.Sample;
-import org.reasonbrain.data.pipeline.CandidateExtractor;
+import org.reasonbrain.core.text.NounChunker;
 import org.reasonbrain.data.pipeline.EditRegion;
 import org.reasonbrain.data.pipeline.HybridScorer;
 import org.reasonbrain.data.pipeline.RenderedSourceGenerator;
@@ -97,7 +97,7 @@ public final class SampleFactory {
     }
 
     // (c) Candidate objects from the initial instruction (noun chunks).
-    List<String> extracted = CandidateExtractor.get().nounChunks(first.initialInstruction());
+    List<String> extracted = NounChunker.get().nounChunks(first.initialInstruction());
 
     // (d) Candidate sources for the first target, (e) hybrid scores, (f) the best one.
     BufferedImage firstTarget = renderer.render(first.target());

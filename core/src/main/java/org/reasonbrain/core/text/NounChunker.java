@@ -1,4 +1,4 @@
-package org.reasonbrain.data.pipeline;
+package org.reasonbrain.core.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,26 +13,27 @@ import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 
 /**
- * Stage (c) of the construction pipeline (the paper's spaCy step): candidate objects are the noun
- * chunks of the initial instruction, found with Apache OpenNLP's English tokenizer and part-of-speech
- * models (UD English-EWT, from Maven Central). A chunk is a maximal run of adjectives, numbers,
+ * Noun chunks with Apache OpenNLP's English tokenizer and part-of-speech models (UD English-EWT, from
+ * Maven Central): stage (c) of the construction pipeline (the paper's spaCy step) and the object
+ * phrases of the textual reasoning branch (the paper's GPT extraction). It lives in core because both
+ * the data and the model side use it. A chunk is a maximal run of adjectives, numbers,
  * compound nouns and nouns that ends in a noun; determiners and pronouns are left out.
  * Models load once and are shared; the tagger itself is per thread (it is not thread-safe).
  */
-public final class CandidateExtractor {
+public final class NounChunker {
   private static final String TOKEN_MODEL = "opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
   private static final String POS_MODEL = "opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
   private static final Set<String> CHUNK_TAGS = Set.of("ADJ", "NOUN", "PROPN", "NUM");
   private static final Set<String> NOUN_TAGS = Set.of("NOUN", "PROPN");
 
-  private static volatile CandidateExtractor shared;
+  private static volatile NounChunker shared;
 
   private final TokenizerModel tokenizerModel;
   private final POSModel posModel;
   private final ThreadLocal<TokenizerME> tokenizer;
   private final ThreadLocal<POSTaggerME> tagger;
 
-  private CandidateExtractor() {
+  private NounChunker() {
     this.tokenizerModel = load(TOKEN_MODEL, TokenizerModel::new);
     this.posModel = load(POS_MODEL, POSModel::new);
     this.tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(tokenizerModel));
@@ -40,12 +41,12 @@ public final class CandidateExtractor {
   }
 
   /** The process-wide extractor (models are loaded on first use). */
-  public static CandidateExtractor get() {
-    CandidateExtractor e = shared;
+  public static NounChunker get() {
+    NounChunker e = shared;
     if (e == null) {
-      synchronized (CandidateExtractor.class) {
+      synchronized (NounChunker.class) {
         if (shared == null) {
-          shared = new CandidateExtractor();
+          shared = new NounChunker();
         }
         e = shared;
       }
@@ -59,7 +60,7 @@ public final class CandidateExtractor {
   }
 
   private static <T> T load(String resource, Loader<T> loader) {
-    try (InputStream in = CandidateExtractor.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in = NounChunker.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("OpenNLP model " + resource + " is not on the classpath "
             + "(org.apache.opennlp:opennlp-models-*-en)");

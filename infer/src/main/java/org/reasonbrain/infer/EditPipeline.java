@@ -1,0 +1,233 @@
+package org.reasonbrain.infer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.reasonbrain.core.Rng;
+import org.reasonbrain.core.image.Images;
+import org.reasonbrain.core.nn.Checkpoints;
+import org.reasonbrain.core.text.NounChunker;
+import org.reasonbrain.model.ReasonBrain;
+import org.reasonbrain.model.ReasonBrainConfig;
+import org.reasonbrain.model.encoders.MiniLmTextEncoder;
+import org.reasonbrain.model.encoders.TextEncoder;
+import org.reasonbrain.model.frce.ColorSegmenter;
+import org.reasonbrain.model.frce.Segmenter;
+import org.reasonbrain.sampling.DdimSampler;
+import org.reasonbrain.sampling.Guidance;
+import org.reasonbrain.sampling.NoiseSchedule;
+
+/**
+ * Inference only: image + hypothetical instruction -> edited image, in numbered steps (as diffusers'
+ * pipelines). Also returns what it inferred: the referenced objects and the reasoning category.
+ */
+public final class EditPipeline implements AutoCloseable {
+  /** Instructions longer than this are refused. */
+  public static final int MAX_INSTRUCTION = 300;
+
+  private final NDManager manager;
+  private final ReasonBrain model;
+  private final TextEncoder text;
+  private final CategoryGuesser categories;
+  private final Segmenter segmenter = new ColorSegmenter();
+  private final DdimSampler ddim = new DdimSampler(NoiseSchedule.stableDiffusion());
+
+  public EditPipeline(NDManager manager, ReasonBrain model, TextEncoder text) {
+    this.manager = manager;
+    this.model = model;
+    this.text = text;
+    this.categories = new CategoryGuesser(text, manager);
+  }
+
+  /** Loads a run folder ({@code config.json} + {@code checkpoint/model.safetensors}). */
+  public static EditPipeline load(Path run) throws IOException {
+    Path cfgFile = run.resolve("config.json");
+    Path weights = run.resolve("checkpoint/model.safetensors");
+    if (!Files.isRegularFile(cfgFile) || !Files.isRegularFile(weights)) {
+      throw new IOException(run + ": not a model run folder (needs config.json and checkpoint/model.safetensors)");
+    }
+    JsonNode cfg = new ObjectMapper().readTree(cfgFile.toFile());
+    String preset = cfg.path("preset").asText("tiny");
+    NDManager m = NDManager.newBaseManager();
+    try {
+      ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.preset(preset));
+      Checkpoints.load(model, weights);
+      return new EditPipeline(m, model, new MiniLmTextEncoder());
+    } catch (IOException | RuntimeException e) {
+      m.close();
+      throw e;
+    }
+  }
+
+  public ReasonBrain model() {
+    return model;
+  }
+
+  /** Sampling options; defaults follow InstructPix2Pix (text 7.5, image 1.5) with 20 DDIM steps. */
+  public record Options(int steps, double textGuidance, double imageGuidance, long seed) {
+    public Options {
+      if (steps < 1 || steps > 1000) {
+        throw new IllegalArgumentException("steps must be between 1 and 1000, got " + steps);
+      }
+      if (textGuidance < 0 || imageGuidance < 0) {
+        throw new IllegalArgumentException("guidance scales must not be negative");
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(20, 7.5, 1.5, 0);
+    }
+  }
+
+  /** The edited image and what the pipeline inferred. */
+  public record Result(BufferedImage image, List<String> objects, String category, double seconds) {}
+
+  /** Called after every denoising step (for progress displays). */
+  @FunctionalInterface
+  public interface StepListener {
+    void step(int done, int total);
+  }
+
+  public Result edit(BufferedImage image, String instruction, Options o) {
+    return edit(image, instruction, o, (d, t) -> {});
+  }
+
+  public Result edit(BufferedImage image, String instruction, Options o, StepListener listener) {
+    long t0 = System.nanoTime();
+    // 1. Check the inputs.
+    String instr = checkInstruction(instruction);
+    int size = model.config().imageSize();
+    BufferedImage src = squareResize(Images.toRgb(image), size);
+    // 2. Infer the referenced objects (noun chunks) and the reasoning category.
+    List<String> objects = NounChunker.get().nounChunks(instr);
+    String category = categories.guess(instr);
+    try (NDManager m = manager.newSubManager()) {
+      model.tempAttach(m);
+      // 3. Encode the text three ways: conditioned, and twice with the null text.
+      int k = model.config().maxObjects();
+      TextEncoder.Features f = text.encode(m, List.of(instr, "", ""), 32);
+      NDArray rowKeep = m.create(new float[] {1, 0, 0}, new Shape(3, 1));
+      NDArray textMask = f.mask().mul(rowKeep);
+      List<String> objs = new ArrayList<>();
+      float[] objMask = new float[3 * k];
+      for (int r = 0; r < 3; r++) {
+        for (int j = 0; j < k; j++) {
+          boolean has = r == 0 && j < objects.size();
+          objs.add(has ? objects.get(j) : "");
+          objMask[r * k + j] = has ? 1 : 0;
+        }
+      }
+      NDArray objM = m.create(objMask, new Shape(3, k));
+      NDArray objVec = text.pooled(m, objs).reshape(3, k, text.dim()).mul(objM.expandDims(2));
+      // 4. The image three times (the last row is the null image) and its instance masks.
+      float[] px = new float[3 * 3 * size * size];
+      chw(src, px, 0);
+      chw(src, px, 1);
+      int regions = model.config().maxRegions();
+      float[] masks = new float[3 * regions * size * size];
+      List<boolean[]> seg = segmenter.segment(src, regions);
+      for (int r = 0; r < 3; r++) {
+        for (int j = 0; j < seg.size(); j++) {
+          for (int p = 0; p < size * size; p++) {
+            masks[(r * regions + j) * size * size + p] = seg.get(j)[p] ? 1 : 0;
+          }
+        }
+      }
+      ReasonBrain.Inputs in = new ReasonBrain.Inputs(m.create(px, new Shape(3, 3, size, size)),
+          m.create(masks, new Shape(3, regions, size, size)), f.tokens().mul(textMask.expandDims(2)), textMask, objVec, objM,
+          m.create(new float[] {1, 1, 0}, new Shape(3)));
+      // 5. Condition: FRCE, MLLM, QFormer, CME (once for all denoising steps).
+      ReasonBrain.Conditioning c = model.condition(in);
+      // 6. Timesteps and the starting noise (seeded).
+      int[] ts = ddim.timesteps(o.steps());
+      Shape latent = new Shape(1, c.sourceLatent().getShape().get(1), c.sourceLatent().getShape().get(2), c.sourceLatent().getShape().get(3));
+      NDArray z = m.create(new Rng(o.seed()).gaussians(Math.toIntExact(latent.size())), latent);
+      // 7. Denoising loop with three-way guidance.
+      for (int i = 0; i < ts.length; i++) {
+        int t = ts[i];
+        NDArray eps3 = model.predictNoise(z.repeat(0, 3), new int[] {t, t, t}, c);     // [full, image-only, unconditional]
+        NDArray eps = Guidance.threeWay(eps3.get(new NDIndex("2:3")), eps3.get(new NDIndex("1:2")), eps3.get(new NDIndex("0:1")),
+            o.textGuidance(), o.imageGuidance());
+        z = ddim.step(z, eps, t, i + 1 < ts.length ? ts[i + 1] : -1);
+        listener.step(i + 1, ts.length);
+      }
+      // 8. Decode the latent.
+      NDArray img = model.vae().decode(z).clip(-1f, 1f);
+      BufferedImage out = toImage(img.toFloatArray(), size);
+      return new Result(out, objects, category, (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /** Multi-step editing (Table A5): each instruction edits the previous step's output. */
+  public List<Result> chain(BufferedImage image, List<String> instructions, Options o) {
+    if (instructions.isEmpty()) {
+      throw new IllegalArgumentException("a chain needs at least one instruction");
+    }
+    List<Result> out = new ArrayList<>();
+    BufferedImage current = image;
+    for (String instr : instructions) {
+      Result r = edit(current, instr, o);
+      out.add(r);
+      current = r.image();
+    }
+    return out;
+  }
+
+  static String checkInstruction(String instruction) {
+    String s = instruction == null ? "" : instruction.strip();
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("the instruction is empty");
+    }
+    if (s.length() > MAX_INSTRUCTION) {
+      throw new IllegalArgumentException("the instruction has " + s.length() + " characters; the limit is " + MAX_INSTRUCTION);
+    }
+    return s;
+  }
+
+  /** Centre-crops to a square and resizes to the model's resolution. */
+  static BufferedImage squareResize(BufferedImage img, int size) {
+    int side = Math.min(img.getWidth(), img.getHeight());
+    BufferedImage sq = img.getSubimage((img.getWidth() - side) / 2, (img.getHeight() - side) / 2, side, side);
+    BufferedImage copy = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+    copy.getGraphics().drawImage(sq, 0, 0, null);
+    return Images.resize(copy, size, size);
+  }
+
+  private static void chw(BufferedImage img, float[] out, int slot) {
+    int w = img.getWidth();
+    int plane = w * img.getHeight();
+    int[] px = img.getRGB(0, 0, w, img.getHeight(), null, 0, w);
+    int base = slot * 3 * plane;
+    for (int p = 0; p < plane; p++) {
+      out[base + p] = ((px[p] >> 16) & 255) / 127.5f - 1f;
+      out[base + plane + p] = ((px[p] >> 8) & 255) / 127.5f - 1f;
+      out[base + 2 * plane + p] = (px[p] & 255) / 127.5f - 1f;
+    }
+  }
+
+  private static BufferedImage toImage(float[] chw, int size) {
+    int plane = size * size;
+    float[] hwc = new float[3 * plane];
+    for (int p = 0; p < plane; p++) {
+      for (int c = 0; c < 3; c++) {
+        hwc[3 * p + c] = (chw[c * plane + p] + 1f) / 2f;
+      }
+    }
+    return Images.fromFloatHwc(hwc, size, size);
+  }
+
+  @Override
+  public void close() {
+    text.close();
+    manager.close();
+  }
+}

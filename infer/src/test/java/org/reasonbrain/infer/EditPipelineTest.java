@@ -1,0 +1,88 @@
+package org.reasonbrain.infer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reasonbrain.model.ReasonBrain;
+import org.reasonbrain.model.ReasonBrainConfig;
+import org.reasonbrain.model.encoders.MiniLmTextEncoder;
+
+/** The pipeline on an untrained tiny model: shapes, seeds, chains, inferred objects, bad input. */
+class EditPipelineTest {
+  static EditPipeline pipe;
+
+  @BeforeAll
+  static void open() {
+    NDManager m = NDManager.newBaseManager();
+    pipe = new EditPipeline(m, new ReasonBrain(m, 1, ReasonBrainConfig.tiny()), new MiniLmTextEncoder());
+  }
+
+  @AfterAll
+  static void close() {
+    pipe.close();
+  }
+
+  static BufferedImage image(int w, int h, int type) {
+    BufferedImage img = new BufferedImage(w, h, type);
+    var g = img.createGraphics();
+    g.setColor(java.awt.Color.BLUE);
+    g.fillRect(w / 4, h / 4, w / 2, h / 2);
+    g.dispose();
+    return img;
+  }
+
+  private static int[] pixels(BufferedImage img) {
+    return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+  }
+
+  @Test
+  void seededEditsAndWhatWasInferred() {
+    var o = new EditPipeline.Options(4, 7.5, 1.5, 3);
+    var a = pipe.edit(image(64, 64, BufferedImage.TYPE_INT_RGB), "What would happen if the ice cube was left in the sun?", o);
+    var b = pipe.edit(image(64, 64, BufferedImage.TYPE_INT_RGB), "What would happen if the ice cube was left in the sun?", o);
+    assertEquals(64, a.image().getWidth());
+    assertArrayEquals(pixels(a.image()), pixels(b.image()), "same seed, same edit");
+    var c = pipe.edit(image(64, 64, BufferedImage.TYPE_INT_RGB), "What would happen if the ice cube was left in the sun?",
+        new EditPipeline.Options(4, 7.5, 1.5, 4));
+    assertFalse(java.util.Arrays.equals(pixels(a.image()), pixels(c.image())), "another seed, another edit");
+    assertTrue(a.objects().contains("ice cube"), a.objects().toString());
+    assertEquals("physical", a.category());
+  }
+
+  @Test
+  void categoriesAreGuessed() {
+    var o = new EditPipeline.Options(1, 7.5, 1.5, 0);
+    BufferedImage img = image(64, 64, BufferedImage.TYPE_INT_RGB);
+    assertEquals("temporal", pipe.edit(img, "What if ten years passed for the little tree?", o).category());
+    assertEquals("story", pipe.edit(img, "What would happen if the princess kissed the frog?", o).category());
+  }
+
+  @Test
+  void anyImageIsConvertedAndChainsFeedForward() {
+    var o = new EditPipeline.Options(2, 7.5, 1.5, 0);
+    for (int type : new int[] {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_USHORT_GRAY}) {
+      assertEquals(64, pipe.edit(image(100, 80, type), "What if the ball was kicked?", o).image().getHeight());
+    }
+    var chain = pipe.chain(image(64, 64, BufferedImage.TYPE_INT_RGB), List.of("What if the ice melted?", "What if the puddle dried?"), o);
+    assertEquals(2, chain.size());
+  }
+
+  @Test
+  void badInstructionsAreRefused() {
+    var o = EditPipeline.Options.defaults();
+    BufferedImage img = image(64, 64, BufferedImage.TYPE_INT_RGB);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> pipe.edit(img, "   ", o)).getMessage().contains("empty"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> pipe.edit(img, "x".repeat(301), o)).getMessage().contains("301"));
+    assertThrows(IllegalArgumentException.class, () -> new EditPipeline.Options(0, 7.5, 1.5, 0));
+    assertThrows(IllegalArgumentException.class, () -> pipe.chain(img, List.of(), o));
+  }
+}
