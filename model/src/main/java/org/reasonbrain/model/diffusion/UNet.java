@@ -123,6 +123,36 @@ public final class UNet extends Module {
     return out;
   }
 
+  /**
+   * Multiply-accumulate FLOPs (2 per MAC) of one forward pass for a latent of h x w and a context of
+   * {@code s} tokens, counted from the layer shapes (convolutions, linear layers, attention matmuls;
+   * norms and activations left out).
+   */
+  public long flops(int h, int w, int s) {
+    long c = cfg.channels();
+    long c2 = 2 * c;
+    long hw = (long) h * w;
+    long hw2 = hw / 4;
+    long f = 0;
+    f += conv(2L * cfg.latent(), c, 3, hw);
+    f += resBlock(c, c, hw) + conv(c, c2, 3, hw2) + resBlock(c2, c2, hw2);
+    f += attn(c2, cfg.contextDim(), hw2, s) + resBlock(c2, c2, hw2) + attn(c2, c2, hw2, hw2) + attn(c2, cfg.contextDim(), hw2, s);
+    f += resBlock(c2, c2, hw2) + resBlock(c2 + c, c, hw) + conv(c, cfg.latent(), 3, hw);
+    return f;
+  }
+
+  private static long conv(long in, long out, int k, long pixels) {
+    return 2 * in * out * k * k * pixels;
+  }
+
+  private static long resBlock(long in, long out, long pixels) {
+    return conv(in, out, 3, pixels) + conv(out, out, 3, pixels) + (in != out ? conv(in, out, 1, pixels) : 0);
+  }
+
+  private static long attn(long d, long ctx, long t, long s) {
+    return 2 * (t * d * d * 2 + s * ctx * d * 2) + 2 * 2 * t * s * d;
+  }
+
   private static NDArray attend(NDArray x, LayerNorm norm, Attention attn, NDArray context) {
     long h = x.getShape().get(2);
     long w = x.getShape().get(3);

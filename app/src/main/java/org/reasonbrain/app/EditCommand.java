@@ -1,0 +1,59 @@
+package org.reasonbrain.app;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.reasonbrain.core.image.Images;
+import org.reasonbrain.infer.EditPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code reasonbrain edit}: one image, one or more hypothetical instructions (a chain), one output. */
+@Command(name = "edit", mixinStandardHelpOptions = true,
+    description = "Edit an image by a hypothetical instruction. Repeat --instruction for a multi-step chain.")
+final class EditCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, description = "Run folder of a trained model.")
+  Path model;
+
+  @Option(names = "--image", required = true, description = "Input image (PNG, JPEG, GIF or BMP; any colour model).")
+  Path image;
+
+  @Option(names = "--instruction", required = true, description = "The hypothetical instruction; repeat for a chain.")
+  List<String> instructions;
+
+  @Option(names = "--out", required = true, description = "Output PNG (written only if the edit succeeds).")
+  Path out;
+
+  @Option(names = "--steps", defaultValue = "20", description = "DDIM steps (default ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--text-guidance", defaultValue = "7.5", description = "Text guidance scale (default ${DEFAULT-VALUE}).")
+  double textGuidance;
+
+  @Option(names = "--image-guidance", defaultValue = "1.5", description = "Image guidance scale (default ${DEFAULT-VALUE}).")
+  double imageGuidance;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    EditPipeline.Options o = new EditPipeline.Options(steps, textGuidance, imageGuidance, seed);
+    BufferedImage src = Images.read(image);
+    try (EditPipeline p = EditPipeline.load(model)) {
+      BufferedImage current = src;
+      ProgressBar bar = new ProgressBar(System.err);
+      for (int i = 0; i < instructions.size(); i++) {
+        bar.start("step " + (i + 1) + "/" + instructions.size() + " denoising", steps);
+        EditPipeline.Result r = p.edit(current, instructions.get(i), o, (d, t) -> bar.advance(1));
+        bar.finish();
+        System.out.printf("%s -> objects %s, category %s, %.2f s%n", instructions.get(i), r.objects(), r.category(), r.seconds());
+        current = r.image();
+      }
+      Images.writePng(out, current);
+      System.out.println("wrote " + out);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,71 @@
+package org.reasonbrain.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.reasonbrain.data.format.Dataset;
+import org.reasonbrain.model.encoders.MiniLmTextEncoder;
+import org.reasonbrain.train.Stage;
+import org.reasonbrain.train.TrainConfig;
+import org.reasonbrain.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code reasonbrain train}: one stage of training into a run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train one stage (vae, clip, lm, reasonbrain) of a preset on a dataset; writes a run folder.")
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--stage", required = true, description = "vae, clip, lm or reasonbrain.")
+  String stage;
+
+  @Option(names = "--data", required = true, description = "Dataset folder (its train split is used).")
+  Path data;
+
+  @Option(names = "--preset", defaultValue = "tiny", description = "tiny, ip2p or mllm-only (default ${DEFAULT-VALUE}).")
+  String preset;
+
+  @Option(names = "--out", required = true, description = "Run folder.")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
+  boolean resume;
+
+  @Option(names = "--init", description = "Start from the weights of a previous stage's run folder.")
+  Path init;
+
+  @Option(names = "--steps", defaultValue = "1000", description = "Optimizer steps (default ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--batch", defaultValue = "8", description = "Batch size (default ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--accumulate", defaultValue = "1", description = "Gradient accumulation micro-batches (default ${DEFAULT-VALUE}).")
+  int accumulate;
+
+  @Option(names = "--lr", description = "Peak learning rate (default: 2e-4 for vae and reasonbrain, 1e-3 for clip and lm).")
+  Double lr;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--save-every", description = "Checkpoint every N steps (default: a tenth of the run).")
+  Integer saveEvery;
+
+  @Override
+  public Integer call() throws Exception {
+    Stage st = Stage.parse(stage);
+    TrainConfig d = TrainConfig.defaults(st, preset, steps);
+    TrainConfig cfg = new TrainConfig(st, preset, seed, steps, batch, accumulate, lr == null ? d.lr() : lr, d.warmup(),
+        d.weightDecay(), d.clipNorm(), d.dropText(), d.dropImage(), d.dropBoth(), saveEvery == null ? d.saveEvery() : saveEvery);
+    Dataset ds = Dataset.load(data);
+    try (MiniLmTextEncoder text = new MiniLmTextEncoder(); Trainer t = new Trainer(cfg, ds, out, text)) {
+      if (init != null && !resume) {
+        System.out.println("initialised " + t.initFrom(init) + " tensors from " + init);
+      }
+      long t0 = System.nanoTime();
+      t.train(resume, new ProgressBar(System.err));
+      System.out.printf("trained %s/%s to step %d in %.1f s; run folder %s (log.csv, loss.png, checkpoint/)%n", st.label(), preset,
+          t.step(), (System.nanoTime() - t0) / 1e9, out);
+    }
+    return 0;
+  }
+}
