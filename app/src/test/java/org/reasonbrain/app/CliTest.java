@@ -27,7 +27,8 @@ class CliTest {
   @Test
   void everyCommandHasHelp() {
     for (String[] cmd : new String[][] {{"--help"}, {"demo", "--help"}, {"data", "--help"}, {"data", "build", "--help"},
-        {"data", "check", "--help"}, {"data", "preview", "--help"}}) {
+        {"data", "check", "--help"}, {"data", "preview", "--help"}, {"train", "--help"}, {"edit", "--help"},
+        {"model", "info", "--help"}, {"bench", "--help"}}) {
       Run r = run(cmd);
       assertEquals(0, r.code(), String.join(" ", cmd));
       assertTrue(r.out().contains("Usage:"), String.join(" ", cmd));
@@ -48,6 +49,35 @@ class CliTest {
     Run badSize = run("data", "build", "--out", tmp.resolve("x").toString(), "--size", "9");
     assertEquals(2, badSize.code());
     assertTrue(badSize.err().contains("--size must be between 32 and 512"), badSize.err());
+  }
+
+  @Test
+  void editWritesNothingUnlessItSucceedsAndModelInfoCounts(@TempDir Path tmp) throws Exception {
+    // An untrained tiny model saved as a run folder.
+    Path run = tmp.resolve("run");
+    Files.createDirectories(run.resolve("checkpoint"));
+    Files.writeString(run.resolve("config.json"), "{\"preset\":\"tiny\",\"stage\":\"reasonbrain\"}");
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+      var model = new org.reasonbrain.model.ReasonBrain(m, 0, org.reasonbrain.model.ReasonBrainConfig.tiny());
+      org.reasonbrain.core.nn.Checkpoints.save(model, run.resolve("checkpoint/model.safetensors"), java.util.Map.of());
+    }
+    Path img = tmp.resolve("in.png");
+    org.reasonbrain.core.image.Images.writePng(img, new java.awt.image.BufferedImage(50, 40, java.awt.image.BufferedImage.TYPE_BYTE_GRAY));
+    Path out = tmp.resolve("out.png");
+    Run empty = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", " ", "--out", out.toString());
+    assertEquals(2, empty.code());
+    assertTrue(empty.err().contains("the instruction is empty"), empty.err());
+    assertTrue(!Files.exists(out));
+    Files.writeString(tmp.resolve("bad.png"), "not an image");
+    Run bad = run("edit", "--model", run.toString(), "--image", tmp.resolve("bad.png").toString(), "--instruction", "What if?", "--out", out.toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("bad.png") && !Files.exists(out), bad.err());
+    Run ok = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", "What if the ice cube melted?",
+        "--instruction", "What if the puddle dried?", "--steps", "2", "--out", out.toString());
+    assertEquals(0, ok.code(), ok.err());
+    assertEquals(64, org.reasonbrain.core.image.Images.read(out).getWidth());
+    Run info = run("model", "info", "--preset", "paper-7b");
+    assertEquals(0, info.code());
   }
 
   @Test

@@ -1,0 +1,171 @@
+package org.reasonbrain.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reasonbrain.core.nn.Checkpoints;
+import org.reasonbrain.core.nn.Module;
+import org.reasonbrain.model.cme.CrossModalEnhancer;
+import org.reasonbrain.model.cme.Enhancer;
+import org.reasonbrain.model.diffusion.Autoencoder;
+import org.reasonbrain.model.diffusion.UNet;
+import org.reasonbrain.model.encoders.ImageEncoder;
+import org.reasonbrain.model.frce.ColorSegmenter;
+import org.reasonbrain.model.frce.IdController;
+import org.reasonbrain.model.frce.PatchBranch;
+import org.reasonbrain.model.frce.RegionBranch;
+import org.reasonbrain.model.mllm.ImageAdapter;
+import org.reasonbrain.model.mllm.MllmDecoder;
+import org.reasonbrain.model.qformer.QFormer;
+
+/** Every box of Fig. 4 alone: output shape, gradients to every trainable parameter, seeds, save/load. */
+class BlocksTest {
+  static NDManager m;
+  @TempDir
+  static Path tmp;
+
+  @BeforeAll
+  static void open() {
+    m = NDManager.newBaseManager();
+  }
+
+  @AfterAll
+  static void close() {
+    m.close();
+  }
+
+  static NDArray randn(NDManager mm, long seed, long... shape) {
+    return ReasonBrainTest.randn(mm, seed, shape);
+  }
+
+  /**
+   * Builds the block twice from the same seed, checks the output shape and equality, that sum(out^2)
+   * sends a non-zero gradient to every trainable parameter, and that a save/load round trip into a
+   * third, differently seeded block reproduces the output exactly.
+   */
+  static void check(String name, Function<Random, Module> build, BiFunction<Module, NDManager, NDArray> fwd, Shape expected) throws Exception {
+    Module a = build.apply(new Random(1));
+    Module b = build.apply(new Random(1));
+    try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      a.tempAttach(s);
+      NDArray out = fwd.apply(a, s);
+      assertEquals(expected, out.getShape(), name);
+      assertArrayEquals(out.toFloatArray(), fwd.apply(b, s).toFloatArray(), 1e-6f, name + ": same seed, same output");
+      gc.backward(out.square().sum());
+      a.parameters().forEach((k, p) -> {
+        if (p.trainable()) {
+          assertTrue(p.value().getGradient().abs().sum().getFloat() > 0, name + ": no gradient for " + k);
+        }
+      });
+    }
+    Path f = tmp.resolve(name + ".safetensors");
+    Checkpoints.save(a, f, Map.of());
+    Module c = build.apply(new Random(99));
+    Checkpoints.load(c, f);
+    try (NDManager s = m.newSubManager()) {
+      assertArrayEquals(fwd.apply(a, s).toFloatArray(), fwd.apply(c, s).toFloatArray(), name + ": save/load round trip");
+    }
+  }
+
+  @Test
+  void encodersAndFrce() throws Exception {
+    check("image_encoder", r -> new ImageEncoder(m, r, ImageEncoder.Config.tiny()),
+        (b, s) -> {
+          ImageEncoder e = (ImageEncoder) b;
+          ImageEncoder.Features f = e.forward(randn(s, 1, 2, 3, 64, 64));
+          return f.tokens().add(e.embed(f).expandDims(1));   // both outputs: grid tokens and pooled embedding
+        }, new Shape(2, 64, 128));
+    check("patch_branch", r -> new PatchBranch(m, r, PatchBranch.Config.tiny(), 64, 128),
+        (b, s) -> ((PatchBranch) b).forward(randn(s, 2, 2, 64, 16, 16)), new Shape(2, 64, 128));
+    check("region_branch", r -> new RegionBranch(m, r, 64, 128),
+        (b, s) -> ((RegionBranch) b).forward(randn(s, 3, 2, 64, 16, 16), randn(s, 4, 2, 5, 16, 16).gt(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)),
+        new Shape(2, 5, 128));
+    check("id_controller", r -> new IdController(m, r, 128, 2, 4),
+        (b, s) -> ((IdController) b).forward(randn(s, 5, 2, 3, 128), randn(s, 6, 2, 72, 128)), new Shape(2, 3, 128));
+    check("image_adapter", r -> new ImageAdapter(m, r, 128, 96),
+        (b, s) -> ((ImageAdapter) b).forward(randn(s, 7, 2, 64, 128)), new Shape(2, 64, 96));
+  }
+
+  @Test
+  void mllmQformerAndCme() throws Exception {
+    MllmDecoder.Config small = new MllmDecoder.Config(64, 2, 4, 128, 500, 4, 8, 16);
+    // LoRA's B starts at zero (so A gets no gradient at step 0, by design); give it values.
+    check("mllm", r -> {
+      MllmDecoder d = new MllmDecoder(m, r, small);
+      long[] seed = {30};
+      d.parameters().forEach((k, p) -> {
+        if (k.contains("lora_b")) {
+          p.assign(randn(m, seed[0]++, p.value().getShape().getShape()).mul(0.02f).toFloatArray());
+        }
+      });
+      return d;
+    },
+        (b, s) -> {
+          MllmDecoder.Guidance g = ((MllmDecoder) b).imgGuidance(randn(s, 8, 2, 10, 64));
+          return g.v().add(g.loss());   // both outputs: V and L_MLLM
+        }, new Shape(2, 4, 64));
+    check("qformer", r -> new QFormer(m, r, QFormer.Config.tiny(), 64, 128, 128),
+        (b, s) -> ((QFormer) b).forward(randn(s, 9, 2, 4, 64)), new Shape(2, 16, 128));
+    check("enhancer", r -> new Enhancer(m, r, 128, 16, 4),
+        (b, s) -> ((Enhancer) b).forward(randn(s, 10, 2, 16, 128), randn(s, 11, 2, 64, 128), randn(s, 12, 2, 72, 128)).rBar(),
+        new Shape(2, 64, 128));
+    check("cme", r -> new CrossModalEnhancer(m, r, 128, 16, 4, true, true),
+        (b, s) -> {
+          var o = ((CrossModalEnhancer) b).forward(randn(s, 13, 2, 16, 128), randn(s, 14, 2, 64, 128), randn(s, 15, 2, 72, 128),
+              randn(s, 16, 2, 10, 128), randn(s, 17, 2, 3, 128));
+          return o.rBarVisual().sum(new int[] {1}).concat(o.rBarText().sum(new int[] {1}), 1)
+              .concat(o.eBarVisual().sum(new int[] {1}), 1).concat(o.eBarText().sum(new int[] {1}), 1);
+        }, new Shape(2, 512));
+  }
+
+  @Test
+  void diffusionSide() throws Exception {
+    check("vae", r -> new Autoencoder(m, r, Autoencoder.Config.tiny()),
+        (b, s) -> ((Autoencoder) b).decode(((Autoencoder) b).latent(randn(s, 18, 2, 3, 64, 64))), new Shape(2, 3, 64, 64));
+    // Give the zero-initialised injections values so that R-bar reaches the output.
+    check("unet", r -> {
+      UNet u = new UNet(m, r, UNet.Config.tiny(), 128);
+      u.parameters().forEach((k, p) -> {
+        if (k.startsWith("inject")) {
+          p.assign(randn(m, 19, p.value().getShape().getShape()).mul(0.01f).toFloatArray());
+        }
+      });
+      return u;
+    }, (b, s) -> ((UNet) b).forward(randn(s, 20, 2, 4, 16, 16), randn(s, 21, 2, 4, 16, 16), new int[] {5, 900},
+        randn(s, 22, 2, 64, 128), randn(s, 23, 2, 10, 128), randn(s, 24, 2, 32, 128)), new Shape(2, 4, 16, 16));
+  }
+
+  @Test
+  void colorSegmenterFindsTheObjects() {
+    BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+    var g = img.createGraphics();
+    g.setColor(new java.awt.Color(0x5AA0E6));
+    g.fillRect(0, 0, 64, 64);
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(10, 10, 12, 12);
+    g.setColor(java.awt.Color.YELLOW);
+    g.fillOval(36, 30, 16, 16);
+    g.dispose();
+    List<boolean[]> masks = new ColorSegmenter().segment(img, 8);
+    assertEquals(2, masks.size());
+    assertTrue(masks.get(0)[38 * 64 + 44], "the larger object (the circle) comes first");
+    assertTrue(masks.get(1)[15 * 64 + 15]);
+  }
+}
