@@ -130,8 +130,8 @@ public final class EditPipeline implements AutoCloseable {
       NDArray objVec = text.pooled(m, objs).reshape(3, k, text.dim()).mul(objM.expandDims(2));
       // 4. The image three times (the last row is the null image) and its instance masks.
       float[] px = new float[3 * 3 * size * size];
-      chw(src, px, 0);
-      chw(src, px, 1);
+      Images.toChwSigned(src, px, 0);
+      Images.toChwSigned(src, px, 1);
       int regions = model.config().maxRegions();
       float[] masks = new float[3 * regions * size * size];
       List<boolean[]> seg = segmenter.segment(src, regions);
@@ -162,7 +162,7 @@ public final class EditPipeline implements AutoCloseable {
       }
       // 8. Decode the latent.
       NDArray img = model.vae().decode(z).clip(-1f, 1f);
-      BufferedImage out = toImage(img.toFloatArray(), size);
+      BufferedImage out = Images.fromChwSigned(img.toFloatArray(), size);
       return new Result(out, objects, category, (System.nanoTime() - t0) / 1e9);
     }
   }
@@ -200,29 +200,6 @@ public final class EditPipeline implements AutoCloseable {
     BufferedImage copy = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
     copy.getGraphics().drawImage(sq, 0, 0, null);
     return Images.resize(copy, size, size);
-  }
-
-  private static void chw(BufferedImage img, float[] out, int slot) {
-    int w = img.getWidth();
-    int plane = w * img.getHeight();
-    int[] px = img.getRGB(0, 0, w, img.getHeight(), null, 0, w);
-    int base = slot * 3 * plane;
-    for (int p = 0; p < plane; p++) {
-      out[base + p] = ((px[p] >> 16) & 255) / 127.5f - 1f;
-      out[base + plane + p] = ((px[p] >> 8) & 255) / 127.5f - 1f;
-      out[base + 2 * plane + p] = (px[p] & 255) / 127.5f - 1f;
-    }
-  }
-
-  private static BufferedImage toImage(float[] chw, int size) {
-    int plane = size * size;
-    float[] hwc = new float[3 * plane];
-    for (int p = 0; p < plane; p++) {
-      for (int c = 0; c < 3; c++) {
-        hwc[3 * p + c] = (chw[c * plane + p] + 1f) / 2f;
-      }
-    }
-    return Images.fromFloatHwc(hwc, size, size);
   }
 
   @Override

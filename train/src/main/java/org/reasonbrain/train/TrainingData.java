@@ -90,9 +90,9 @@ public final class TrainingData {
       for (int i = 0; i < b; i++) {
         Sample s = picked.get(i);
         if (keepImage[i] > 0) {
-          chw(load(s.source()), src, i);
+          Images.toChwSigned(load(s.source()), src, i);
         }
-        chw(load(s.target()), tgt, i);
+        Images.toChwSigned(load(s.target()), tgt, i);
         for (int k = 0; k < Math.min(maxRegions, s.masks().size()); k++) {
           boolean[] mk = dataset.mask(s.masks().get(k).path(), size, size);
           for (int p = 0; p < px; p++) {
@@ -134,19 +134,5 @@ public final class TrainingData {
   private BufferedImage load(String rel) throws IOException {
     BufferedImage img = dataset.image(rel);
     return Images.resize(img, size, size);
-  }
-
-  /** Writes an RGB image as CHW floats in [-1, 1] at batch slot {@code i}. */
-  static void chw(BufferedImage img, float[] out, int i) {
-    int w = img.getWidth();
-    int h = img.getHeight();
-    int[] px = img.getRGB(0, 0, w, h, null, 0, w);
-    int plane = w * h;
-    int base = i * 3 * plane;
-    for (int p = 0; p < plane; p++) {
-      out[base + p] = ((px[p] >> 16) & 255) / 127.5f - 1f;
-      out[base + plane + p] = ((px[p] >> 8) & 255) / 127.5f - 1f;
-      out[base + 2 * plane + p] = (px[p] & 255) / 127.5f - 1f;
-    }
   }
 }

@@ -213,6 +213,34 @@ public final class Images {
     return out;
   }
 
+  /**
+   * Writes an RGB image as channel-first floats in [-1, 1] (the networks' input layout) into
+   * {@code out} at batch slot {@code slot}.
+   */
+  public static void toChwSigned(BufferedImage img, float[] out, int slot) {
+    int w = img.getWidth();
+    int plane = w * img.getHeight();
+    int[] px = toRgb(img).getRGB(0, 0, w, img.getHeight(), null, 0, w);
+    int base = slot * 3 * plane;
+    for (int p = 0; p < plane; p++) {
+      out[base + p] = ((px[p] >> 16) & 255) / 127.5f - 1f;
+      out[base + plane + p] = ((px[p] >> 8) & 255) / 127.5f - 1f;
+      out[base + 2 * plane + p] = (px[p] & 255) / 127.5f - 1f;
+    }
+  }
+
+  /** Inverse of {@link #toChwSigned} for one image of {@code size} x {@code size}. */
+  public static BufferedImage fromChwSigned(float[] chw, int size) {
+    int plane = size * size;
+    float[] hwc = new float[3 * plane];
+    for (int p = 0; p < plane; p++) {
+      for (int c = 0; c < 3; c++) {
+        hwc[3 * p + c] = (chw[c * plane + p] + 1f) / 2f;
+      }
+    }
+    return fromFloatHwc(hwc, size, size);
+  }
+
   private static int to8(float v) {
     return Math.max(0, Math.min(255, Math.round(v * 255f)));
   }
