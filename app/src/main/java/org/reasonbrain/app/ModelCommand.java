@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code reasonbrain model info}: parameter counts per module, trainable vs frozen. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Inspect model presets.",
-    subcommands = {ModelCommand.Info.class})
+    subcommands = {ModelCommand.Info.class, ModelCommand.Init.class})
 final class ModelCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -20,6 +20,35 @@ final class ModelCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  @Command(name = "init", mixinStandardHelpOptions = true,
+      description = "Write an untrained model of a preset as a run folder (for trying the CLI and the server before training).")
+  static final class Init implements Callable<Integer> {
+    @Option(names = "--preset", defaultValue = "tiny", description = "Preset (default ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--out", required = true, description = "Run folder to create.")
+    java.nio.file.Path out;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the random weights (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      if (java.nio.file.Files.exists(out.resolve("checkpoint"))) {
+        throw new UserError(out + " already holds a checkpoint");
+      }
+      try (NDManager m = NDManager.newBaseManager()) {
+        ReasonBrain model = new ReasonBrain(m, seed, ReasonBrainConfig.preset(preset));
+        java.nio.file.Files.createDirectories(out.resolve("checkpoint"));
+        org.reasonbrain.core.nn.Checkpoints.save(model, out.resolve("checkpoint/model.safetensors"), Map.of("preset", preset, "stage", "init"));
+        org.reasonbrain.core.io.AtomicFiles.writeString(out.resolve("config.json"),
+            "{\"preset\": \"" + preset + "\", \"stage\": \"init\", \"seed\": " + seed + "}\n");
+      }
+      System.out.println("wrote an untrained " + preset + " model to " + out);
+      return 0;
+    }
   }
 
   @Command(name = "info", mixinStandardHelpOptions = true,

@@ -1,0 +1,391 @@
+package org.reasonbrain.app.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.reasonbrain.core.image.Images;
+import org.reasonbrain.infer.EditPipeline;
+
+/**
+ * The edit server: the OpenAI Images edit API ({@code POST /v1/images/edits}), multi-step chains
+ * ({@code POST /v1/edits/chain}), jobs with progress for the web page ({@code POST /v1/jobs},
+ * {@code GET /v1/jobs/{id}}), {@code GET /healthz} and the page at {@code /}. Requests are validated
+ * before they reach the model (size, content type, pixel count read from the header, instruction
+ * length); nothing from a request becomes a file path.
+ */
+public final class EditServer implements AutoCloseable {
+  /** Limits of one server. */
+  public record Limits(long maxUploadBytes, long maxPixels, int queueCapacity, long timeoutMillis) {
+    public static Limits defaults() {
+      return new Limits(8L * 1024 * 1024, 4096L * 4096, 8, 120_000);
+    }
+  }
+
+  private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/jpg", "image/gif", "image/bmp");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EditPipeline pipeline;
+  private final String modelName;
+  private final Limits limits;
+  private final EditQueue queue;
+  private final Map<String, Job> jobs = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Job> e) {
+      return size() > 64;
+    }
+  });
+  private final Javalin app;
+
+  public EditServer(EditPipeline pipeline, String modelName, Limits limits) {
+    this.pipeline = pipeline;
+    this.modelName = modelName;
+    this.limits = limits;
+    this.queue = new EditQueue(limits.queueCapacity());
+    this.app = Javalin.create(cfg -> {
+      cfg.showJavalinBanner = false;
+      cfg.http.maxRequestSize = limits.maxUploadBytes() + 64 * 1024;
+      cfg.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxUploadBytes()), io.javalin.config.SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes() + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+    });
+    app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("web/index.html")));
+    app.get("/healthz", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok").put("model", modelName)
+        .put("queue", queue.load()).put("queue_capacity", queue.capacity())));
+    app.get("/examples", ctx -> ctx.contentType("application/json").result(resource("web/examples/examples.json")));
+    app.get("/examples/{name}", this::example);
+    app.post("/v1/images/edits", this::imagesEdit);
+    app.post("/v1/edits/chain", this::chain);
+    app.post("/v1/jobs", this::createJob);
+    app.get("/v1/jobs/{id}", this::jobStatus);
+    app.exception(ApiError.class, (e, ctx) -> error(ctx, e));
+    app.exception(Exception.class, (e, ctx) -> error(ctx, classify(e)));
+    app.error(404, ctx -> {
+      if (ctx.result() == null || !ctx.result().startsWith("{\"error\"")) {
+        error(ctx, new ApiError(404, "invalid_request_error", null, "not_found", "No route " + ctx.method() + " " + ctx.path()));
+      }
+    });
+    app.error(413, ctx -> {
+      // Jetty's own refusal of an oversized body arrives without an error object.
+      if (ctx.result() == null || !ctx.result().startsWith("{\"error\"")) {
+        error(ctx, new ApiError(413, "invalid_request_error", "image", "request_too_large",
+            "The request is larger than " + limits.maxUploadBytes() + " bytes."));
+      }
+    });
+  }
+
+  /** Starts listening on {@code host:port} (port 0 picks a free one); returns the port. */
+  public int start(String host, int port) {
+    app.start(host, port);
+    return app.port();
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  /** A bundled example image, by a name listed in examples.json (never a path taken from the request). */
+  private void example(Context ctx) throws IOException {
+    String name = ctx.pathParam("name");
+    for (var e : JSON.readTree(resource("web/examples/examples.json"))) {
+      if (e.path("file").asText().equals(name)) {
+        try (InputStream in = EditServer.class.getClassLoader().getResourceAsStream("web/examples/" + e.path("file").asText())) {
+          ctx.contentType("image/png").result(in.readAllBytes());
+          return;
+        }
+      }
+    }
+    throw new ApiError(404, "invalid_request_error", "name", "not_found", "No bundled example named '" + name + "'.");
+  }
+
+  private void imagesEdit(Context ctx) throws Exception {
+    EditRequest req = parse(ctx, false);
+    int n = intParam(ctx, "n", 1, 1, 4);
+    String format = ctx.formParam("response_format");
+    if (format != null && !format.equals("b64_json")) {
+      throw ApiError.invalid("response_format", "unsupported_response_format",
+          "Only response_format=b64_json is supported (this server keeps no files to link to).");
+    }
+    List<EditPipeline.Result> results = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      EditPipeline.Options o = new EditPipeline.Options(req.options.steps(), req.options.textGuidance(),
+          req.options.imageGuidance(), req.options.seed() + i);
+      results.add(await(queue.submit(() -> pipeline.edit(req.image, req.prompts.get(0), o))));
+    }
+    ObjectNode out = JSON.createObjectNode();
+    out.put("created", System.currentTimeMillis() / 1000);
+    ArrayNode data = out.putArray("data");
+    for (EditPipeline.Result r : results) {
+      data.add(resultNode(r, req.prompts.get(0)));
+    }
+    json(ctx, 200, out);
+  }
+
+  private void chain(Context ctx) throws Exception {
+    EditRequest req = parse(ctx, true);
+    List<EditPipeline.Result> results = await(queue.submit(() -> pipeline.chain(req.image, req.prompts, req.options)));
+    ObjectNode out = JSON.createObjectNode();
+    out.put("created", System.currentTimeMillis() / 1000);
+    ArrayNode data = out.putArray("data");
+    for (int i = 0; i < results.size(); i++) {
+      data.add(resultNode(results.get(i), req.prompts.get(i)));
+    }
+    json(ctx, 200, out);
+  }
+
+  /** A job for the web page: the edit runs in the queue; the page polls its progress. */
+  private void createJob(Context ctx) throws Exception {
+    EditRequest req = parse(ctx, false);
+    Job job = new Job(UUID.randomUUID().toString(), req.options.steps());
+    Future<EditPipeline.Result> f = queue.submit(() -> {
+      job.status = "running";
+      try {
+        EditPipeline.Result r = pipeline.edit(req.image, req.prompts.get(0), req.options, (d, t) -> job.step = d);
+        job.result = resultNode(r, req.prompts.get(0));
+        job.source = Base64.getEncoder().encodeToString(Images.pngBytes(r.image().getWidth() == req.image.getWidth()
+            ? req.image : Images.resize(req.image, r.image().getWidth(), r.image().getHeight())));
+        job.status = "done";
+        return r;
+      } catch (RuntimeException e) {
+        job.error = e.getMessage();
+        job.status = "error";
+        throw e;
+      }
+    });
+    job.future = f;
+    jobs.put(job.id, job);
+    json(ctx, 202, JSON.createObjectNode().put("id", job.id).put("status", job.status));
+  }
+
+  private void jobStatus(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    if (job == null) {
+      throw new ApiError(404, "invalid_request_error", "id", "job_not_found", "No job with this id (jobs are kept for a while only).");
+    }
+    ObjectNode out = JSON.createObjectNode().put("id", job.id).put("status", job.status).put("step", job.step).put("total", job.total);
+    if (job.result != null) {
+      out.set("result", job.result);
+      out.put("source_b64", job.source);
+    }
+    if (job.error != null) {
+      out.put("error", job.error);
+    }
+    json(ctx, 200, out);
+  }
+
+  private static final class Job {
+    final String id;
+    final int total;
+    volatile String status = "queued";
+    volatile int step;
+    volatile ObjectNode result;
+    volatile String source;
+    volatile String error;
+    volatile Future<?> future;
+
+    Job(String id, int total) {
+      this.id = id;
+      this.total = total;
+    }
+  }
+
+  // ---------------------------------------------------------------- request parsing and validation
+
+  private record EditRequest(BufferedImage image, List<String> prompts, EditPipeline.Options options) {}
+
+  private EditRequest parse(Context ctx, boolean chain) {
+    String ct = ctx.contentType() == null ? "" : ctx.contentType();
+    if (!ct.toLowerCase().startsWith("multipart/form-data")) {
+      throw ApiError.invalid(null, "invalid_content_type", "Send multipart/form-data with an 'image' file and a 'prompt'.");
+    }
+    UploadedFile file;
+    List<String> prompts;
+    try {
+      file = ctx.uploadedFile("image");
+      prompts = chain ? ctx.formParams("prompt") : ctx.formParams("prompt").stream().limit(1).toList();
+    } catch (ApiError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw classify(e);
+    }
+    if (file == null) {
+      throw ApiError.invalid("image", "missing_image", "The 'image' file is required.");
+    }
+    String type = file.contentType() == null ? "" : file.contentType().toLowerCase();
+    if (!IMAGE_TYPES.contains(type)) {
+      throw new ApiError(415, "invalid_request_error", "image", "unsupported_image_type",
+          "The image must be PNG, JPEG, GIF or BMP, not '" + (type.isEmpty() ? "unknown" : type) + "'.");
+    }
+    if (file.size() > limits.maxUploadBytes()) {
+      throw new ApiError(413, "invalid_request_error", "image", "image_too_large",
+          "The image has " + file.size() + " bytes; the limit is " + limits.maxUploadBytes() + ".");
+    }
+    byte[] bytes;
+    try (InputStream in = file.content()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw ApiError.invalid("image", "unreadable_image", "The image upload could not be read.");
+    }
+    BufferedImage image;
+    try {
+      // The header is checked before decoding: a decompression bomb is refused here.
+      Images.Dimensions d = Images.probe(bytes, "image");
+      if ((long) d.width() * d.height() > limits.maxPixels()) {
+        throw new ApiError(413, "invalid_request_error", "image", "image_too_many_pixels",
+            "The image is " + d.width() + "x" + d.height() + "; at most " + limits.maxPixels() + " pixels are accepted.");
+      }
+      image = Images.decode(bytes, "image", limits.maxPixels());
+    } catch (Images.BadImageException e) {
+      throw ApiError.invalid("image", "invalid_image", e.getMessage());
+    }
+    if (prompts.isEmpty() || prompts.stream().anyMatch(p -> p == null || p.isBlank())) {
+      throw ApiError.invalid("prompt", "missing_prompt", chain ? "Every 'prompt' of a chain must be non-empty, and there must be at least one."
+          : "The 'prompt' (the hypothetical instruction) is required and must not be empty.");
+    }
+    if (prompts.size() > 3 && chain) {
+      throw ApiError.invalid("prompt", "chain_too_long", "A chain has at most 3 prompts.");
+    }
+    for (String p : prompts) {
+      if (p.length() > EditPipeline.MAX_INSTRUCTION) {
+        throw ApiError.invalid("prompt", "prompt_too_long", "The prompt has " + p.length() + " characters; the limit is " + EditPipeline.MAX_INSTRUCTION + ".");
+      }
+    }
+    String size = ctx.formParam("size");
+    if (size != null && !size.isBlank() && !size.matches("\\d+x\\d+")) {
+      throw ApiError.invalid("size", "invalid_size", "size must look like 64x64.");
+    }
+    int steps = intParam(ctx, "steps", 20, 1, 100);
+    double text = doubleParam(ctx, "text_guidance", 7.5, 0, 30);
+    double img = doubleParam(ctx, "image_guidance", 1.5, 0, 30);
+    long seed = (long) intParam(ctx, "seed", 0, 0, Integer.MAX_VALUE);
+    return new EditRequest(image, prompts, new EditPipeline.Options(steps, text, img, seed));
+  }
+
+  private static int intParam(Context ctx, String name, int def, int min, int max) {
+    String v = ctx.formParam(name);
+    if (v == null || v.isBlank()) {
+      return def;
+    }
+    try {
+      int x = Integer.parseInt(v.trim());
+      if (x < min || x > max) {
+        throw ApiError.invalid(name, "invalid_value", name + " must be between " + min + " and " + max + ", got " + x + ".");
+      }
+      return x;
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid(name, "invalid_value", name + " must be a whole number, got '" + v + "'.");
+    }
+  }
+
+  private static double doubleParam(Context ctx, String name, double def, double min, double max) {
+    String v = ctx.formParam(name);
+    if (v == null || v.isBlank()) {
+      return def;
+    }
+    try {
+      double x = Double.parseDouble(v.trim());
+      if (!(x >= min && x <= max)) {
+        throw ApiError.invalid(name, "invalid_value", name + " must be between " + min + " and " + max + ", got " + x + ".");
+      }
+      return x;
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid(name, "invalid_value", name + " must be a number, got '" + v + "'.");
+    }
+  }
+
+  private <T> T await(Future<T> f) throws Exception {
+    try {
+      return f.get(limits.timeoutMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new ApiError(504, "server_error", null, "timeout", "The edit took longer than " + limits.timeoutMillis() / 1000 + " s.");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IllegalArgumentException iae) {
+        throw ApiError.invalid("prompt", "invalid_request", iae.getMessage());
+      }
+      throw c instanceof Exception ex ? ex : new RuntimeException(c);
+    }
+  }
+
+  // ---------------------------------------------------------------- responses
+
+  private static ObjectNode resultNode(EditPipeline.Result r, String prompt) {
+    ObjectNode d = JSON.createObjectNode();
+    d.put("b64_json", Base64.getEncoder().encodeToString(Images.pngBytes(r.image())));
+    d.put("revised_prompt", prompt);
+    ObjectNode rb = d.putObject("reasonbrain");
+    ArrayNode objs = rb.putArray("objects");
+    r.objects().forEach(objs::add);
+    rb.put("category", r.category());
+    rb.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+    return d;
+  }
+
+  private static ApiError classify(Exception e) {
+    if (e instanceof ApiError a) {
+      return a;
+    }
+    String msg = String.valueOf(e.getMessage());
+    String name = e.getClass().getName();
+    String low = (msg + " " + (e.getCause() == null ? "" : e.getCause().getMessage())).toLowerCase();
+    if (low.contains("exceed") || low.contains("too large") || low.contains("max file size") || low.contains("maxfilesize")) {
+      return new ApiError(413, "invalid_request_error", "image", "request_too_large", "The request is too large.");
+    }
+    if (name.contains("Multipart") || name.contains("BadMessage") || low.contains("multipart") || low.contains("boundary")) {
+      return ApiError.invalid(null, "malformed_multipart", "The multipart body could not be parsed.");
+    }
+    return new ApiError(500, "server_error", null, "internal_error", "Internal error: " + e.getClass().getSimpleName());
+  }
+
+  private static void error(Context ctx, ApiError e) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode err = body.putObject("error");
+    err.put("message", e.getMessage());
+    err.put("type", e.type());
+    if (e.param() == null) {
+      err.putNull("param");
+    } else {
+      err.put("param", e.param());
+    }
+    err.put("code", e.code());
+    if (e.status() == 429) {
+      ctx.header("Retry-After", "5");
+    }
+    json(ctx, e.status(), body);
+  }
+
+  private static void json(Context ctx, int status, ObjectNode body) {
+    ctx.status(status).contentType("application/json").result(body.toString());
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = EditServer.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    queue.close();
+  }
+}

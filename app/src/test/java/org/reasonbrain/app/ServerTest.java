@@ -1,0 +1,163 @@
+package org.reasonbrain.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reasonbrain.app.server.EditServer;
+import org.reasonbrain.core.image.Images;
+import org.reasonbrain.infer.EditPipeline;
+import org.reasonbrain.model.ReasonBrain;
+import org.reasonbrain.model.ReasonBrainConfig;
+import org.reasonbrain.model.encoders.MiniLmTextEncoder;
+
+/** The edit server with an untrained tiny model: the OpenAI shape, every bad request, and the queue limit. */
+class ServerTest {
+  static EditPipeline pipeline;
+  static EditServer server;
+  static String base;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    NDManager m = NDManager.newBaseManager();
+    pipeline = new EditPipeline(m, new ReasonBrain(m, 0, ReasonBrainConfig.tiny()), new MiniLmTextEncoder());
+    server = new EditServer(pipeline, "tiny", new EditServer.Limits(200_000, 1_000_000, 1, 60_000));
+    base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    pipeline.close();
+  }
+
+  /** A multipart body; each part is {name, filename or null, content type or null, bytes}. */
+  static HttpRequest multipart(String path, List<Object[]> parts) {
+    String boundary = "----rb" + System.nanoTime();
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    for (Object[] p : parts) {
+      StringBuilder h = new StringBuilder("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p[0] + "\"");
+      if (p[1] != null) {
+        h.append("; filename=\"").append(p[1]).append("\"");
+      }
+      h.append("\r\n");
+      if (p[2] != null) {
+        h.append("Content-Type: ").append(p[2]).append("\r\n");
+      }
+      h.append("\r\n");
+      b.writeBytes(h.toString().getBytes(StandardCharsets.UTF_8));
+      b.writeBytes(p[3] instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) p[3]);
+      b.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    b.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())).build();
+  }
+
+  static byte[] png(int w, int h) {
+    return Images.pngBytes(new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB));
+  }
+
+  static Object[] image(byte[] bytes, String type) {
+    return new Object[] {"image", "in.png", type, bytes};
+  }
+
+  static Object[] field(String name, String value) {
+    return new Object[] {name, null, null, value};
+  }
+
+  static JsonNode send(HttpRequest r, int status) throws Exception {
+    HttpResponse<String> res = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+    assertEquals(status, res.statusCode(), res.body());
+    return JSON.readTree(res.body());
+  }
+
+  static void expectError(HttpRequest r, int status, String param, String code) throws Exception {
+    JsonNode e = send(r, status).path("error");
+    assertTrue(e.path("message").isTextual() && !e.path("message").asText().isBlank());
+    assertTrue(e.has("type") && e.has("param") && e.has("code"));
+    assertEquals(code, e.path("code").asText());
+    if (param != null) {
+      assertEquals(param, e.path("param").asText());
+    }
+  }
+
+  @Test
+  void editsAnswerInTheOpenAiShape() throws Exception {
+    JsonNode out = send(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"),
+        field("prompt", "What would happen if the ice cube was left in the sun?"), field("steps", "2"), field("n", "2"),
+        field("response_format", "b64_json"))), 200);
+    assertTrue(out.path("created").asLong() > 0);
+    assertEquals(2, out.path("data").size());
+    BufferedImage img = Images.decode(Base64.getDecoder().decode(out.path("data").get(0).path("b64_json").asText()), "b64", 1 << 20);
+    assertEquals(64, img.getWidth());
+    assertEquals("physical", out.path("data").get(0).path("reasonbrain").path("category").asText());
+    JsonNode chain = send(multipart("/v1/edits/chain", List.of(image(png(64, 64), "image/png"), field("prompt", "What if the ice melted?"),
+        field("prompt", "What if the puddle dried?"), field("steps", "2"))), 200);
+    assertEquals(2, chain.path("data").size());
+    assertEquals("ok", JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+        HttpResponse.BodyHandlers.ofString()).body()).path("status").asText());
+  }
+
+  @Test
+  void badRequestsGetTheRightStatusAndErrorObject() throws Exception {
+    expectError(multipart("/v1/images/edits", List.<Object[]>of(field("prompt", "What if?"))), 400, "image", "missing_image");
+    expectError(multipart("/v1/images/edits", List.of(image("hello".getBytes(), "text/plain"), field("prompt", "What if?"))), 415, "image", "unsupported_image_type");
+    expectError(multipart("/v1/images/edits", List.of(image("not a png".getBytes(), "image/png"), field("prompt", "What if?"))), 400, "image", "invalid_image");
+    expectError(multipart("/v1/images/edits", List.of(image(new byte[300_000], "image/png"), field("prompt", "What if?"))), 413, null, "request_too_large");
+    expectError(multipart("/v1/images/edits", List.of(image(png(2000, 2000), "image/png"), field("prompt", "What if?"))), 413, "image", "image_too_many_pixels");
+    expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "  "))), 400, "prompt", "missing_prompt");
+    expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "x".repeat(301)))), 400, "prompt", "prompt_too_long");
+    expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("steps", "many"))), 400, "steps", "invalid_value");
+    HttpRequest malformed = HttpRequest.newBuilder(URI.create(base + "/v1/images/edits"))
+        .header("Content-Type", "multipart/form-data; boundary=xyz").POST(HttpRequest.BodyPublishers.ofString("--xyz\r\ngarbage")).build();
+    expectError(malformed, 400, null, "malformed_multipart");
+    HttpRequest notMultipart = HttpRequest.newBuilder(URI.create(base + "/v1/images/edits"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    expectError(notMultipart, 400, null, "invalid_content_type");
+    // Still serving after all of that.
+    send(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("steps", "1"))), 200);
+  }
+
+  @Test
+  void aFullQueueAnswers429WithARetryHint() throws Exception {
+    // Queue capacity 1 and one worker: of 6 slow concurrent edits, some must be refused at once.
+    List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      all.add(HTTP.sendAsync(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"),
+          field("steps", "30"))), HttpResponse.BodyHandlers.ofString()));
+    }
+    int ok = 0;
+    int limited = 0;
+    for (var f : all) {
+      HttpResponse<String> r = f.get();
+      if (r.statusCode() == 200) {
+        ok++;
+      } else {
+        assertEquals(429, r.statusCode(), r.body());
+        assertEquals("5", r.headers().firstValue("Retry-After").orElse(""));
+        assertEquals("queue_full", JSON.readTree(r.body()).path("error").path("code").asText());
+        limited++;
+      }
+    }
+    assertTrue(ok >= 1 && limited >= 1, ok + " ok, " + limited + " limited");
+  }
+}
