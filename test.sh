@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The test command: the JUnit suites of every module, then the real-client tests of the edit server
+# (the openai npm package and headless Chromium through playwright-core).
+set -euo pipefail
+cd "$(dirname "$0")"
+mvn -B -ntp test
+# The launcher the web tests use needs the installed jars.
+mvn -B -ntp -q -DskipTests install
+touch app/target/.built
+web-tests/run.sh
