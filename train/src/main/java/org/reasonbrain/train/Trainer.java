@@ -193,7 +193,7 @@ public final class Trainer implements AutoCloseable {
       for (int a = 0; a < cfg.accumulate(); a++) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           NDArray[] l = loss(stepManager);
-          gc.backward(l[0].div(cfg.accumulate()));
+          gc.backward(Ops.div(l[0], cfg.accumulate()));
           for (int i = 0; i < 3; i++) {
             out[i] += l[i] == null ? 0 : l[i].getFloat() / cfg.accumulate();
           }
@@ -228,9 +228,9 @@ public final class Trainer implements AutoCloseable {
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
     NDArray eps = m.create(rng.gaussians(Math.toIntExact(post.mean().size())), post.mean().getShape());
-    NDArray z = post.mean().add(post.logvar().mul(0.5f).exp().mul(eps));
-    NDArray rec = model.vae().decode(z.mul(model.vae().config().scale()));
-    NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(post.kl().mul(1e-6f));
+    NDArray z = post.mean().add(Ops.mul(post.logvar(), 0.5).exp().mul(eps));
+    NDArray rec = model.vae().decode(Ops.mul(z, model.vae().config().scale()));
+    NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(Ops.mul(post.kl(), 1e-6));
     return new NDArray[] {l, l, null};
   }
 
@@ -245,9 +245,9 @@ public final class Trainer implements AutoCloseable {
     NDArray logits = img.matMul(txt.transpose()).mul(clipHead.scale());          // [B, B]
     int n = captions.size();
     NDArray eye = m.eye(n);
-    NDArray li = logits.logSoftmax(1).mul(eye).sum().neg().div(n);
-    NDArray lt = logits.transpose().logSoftmax(1).mul(eye).sum().neg().div(n);
-    NDArray l = li.add(lt).div(2f);
+    NDArray li = Ops.div(logits.logSoftmax(1).mul(eye).sum().neg(), n);
+    NDArray lt = Ops.div(logits.transpose().logSoftmax(1).mul(eye).sum().neg(), n);
+    NDArray l = Ops.div(li.add(lt), 2);
     return new NDArray[] {l, l, null};
   }
 

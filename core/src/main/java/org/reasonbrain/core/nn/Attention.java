@@ -53,7 +53,7 @@ public final class Attention extends Module {
       kh = rope.apply(kh);
     }
     double scale = 1.0 / Math.sqrt(dim / (double) heads);
-    NDArray scores = qh.matMul(kh.transpose(0, 1, 3, 2)).mul(scale); // [B, H, T, S]
+    NDArray scores = Ops.mul(qh.matMul(kh.transpose(0, 1, 3, 2)), scale); // [B, H, T, S]
     if (causal) {
       if (t != s) {
         throw new IllegalArgumentException("a causal mask needs as many keys as queries, got " + t + " and " + s);

@@ -44,7 +44,8 @@ public final class LoraLinear extends Linear {
       return y;
     }
     // [..., in] -> [..., r] -> [..., out]
-    NDArray delta = x.matMul(a.value().transpose()).matMul(b.value().transpose()).mul(scale);
+    NDArray delta = x.matMul(a.value().transpose()).matMul(b.value().transpose());
+    delta = Ops.mul(delta, scale);
     return y.add(delta);
   }
 }

@@ -8,9 +8,40 @@ import ai.djl.ndarray.types.Shape;
  * The DJL workarounds in one place: DJL fails on negative axes in some ops, so every helper takes
  * the last axis by its positive number; there is no fused attention or group norm op, so they are
  * composed here.
+ *
+ * <p>Scalars: {@code x.mul(0.5f)} in DJL's PyTorch engine wraps the number in a tensor that borrows a
+ * Java direct buffer, uses it, and closes it at once; autograd keeps that tensor for the backward
+ * pass, and once the garbage collector frees the buffer the gradients are computed from freed memory
+ * (seen here as random zero or NaN gradients after a GC between forward and backward). Differentiated
+ * code therefore multiplies, divides and clamps by scalars only through {@link #mul}, {@link #div} and
+ * {@link #atLeast}, which use a scalar tensor that owns its memory.
  */
 public final class Ops {
   private Ops() {}
+
+  /** A scalar tensor owning its memory (a libtorch copy), attached to {@code like}'s manager. */
+  public static NDArray scalar(NDArray like, float v) {
+    try (NDArray borrowed = like.getManager().create(v)) {
+      NDArray owned = borrowed.duplicate();
+      owned.attach(like.getManager());
+      return owned;
+    }
+  }
+
+  /** x * v, safe under autograd. */
+  public static NDArray mul(NDArray x, double v) {
+    return x.mul(scalar(x, (float) v));
+  }
+
+  /** x / v, safe under autograd. */
+  public static NDArray div(NDArray x, double v) {
+    return x.div(scalar(x, (float) v));
+  }
+
+  /** max(x, v) element-wise, safe under autograd. */
+  public static NDArray atLeast(NDArray x, double v) {
+    return x.maximum(scalar(x, (float) v));
+  }
 
   /** The positive index of the last axis. */
   public static int last(NDArray x) {

@@ -60,6 +60,25 @@ class NnTest {
     }
   }
 
+  /** Regression: scalar factors must survive a garbage collection between forward and backward. */
+  @Test
+  void scalarFactorsSurviveGarbageCollectionBeforeBackward() {
+    try (NDManager step = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      NDArray x = step.create(new float[] {1, 2, 3});
+      x.setRequiresGradient(true);
+      NDArray y = Ops.atLeast(Ops.div(Ops.mul(x, 0.5), 2), -100).sum();
+      for (int i = 0; i < 5; i++) {
+        byte[][] junk = new byte[100][];
+        for (int j = 0; j < junk.length; j++) {
+          junk[j] = new byte[200_000];
+        }
+        System.gc();
+      }
+      gc.backward(y);
+      assertArrayEquals(new float[] {0.25f, 0.25f, 0.25f}, x.getGradient().toFloatArray(), 1e-6f);
+    }
+  }
+
   @Test
   void linearAndNormsShapesAndGradients() {
     Linear lin = new Linear(m, new Random(1), 6, 4, true);

@@ -70,7 +70,7 @@ public final class Autoencoder extends Module {
   public record Posterior(NDArray mean, NDArray logvar) {
     /** KL(q || N(0, 1)) per element, averaged. */
     public NDArray kl() {
-      return mean.square().add(logvar.exp()).sub(1f).sub(logvar).mul(0.5f).mean();
+      return Ops.mul(mean.square().add(logvar.exp()).sub(1f).sub(logvar), 0.5).mean();
     }
   }
 
@@ -87,12 +87,12 @@ public final class Autoencoder extends Module {
 
   /** Scaled latent: the posterior mean (deterministic), times the scale. */
   public NDArray latent(NDArray images) {
-    return encode(images).mean().mul(cfg.scale());
+    return Ops.mul(encode(images).mean(), cfg.scale());
   }
 
   /** Latent [B, z, h, w] (scaled) -> image [B, 3, 4h, 4w] in about [-1, 1]. */
   public NDArray decode(NDArray latent) {
-    NDArray h = dec1.forward(decIn.forward(latent.div(cfg.scale())), null);
+    NDArray h = dec1.forward(decIn.forward(Ops.div(latent, cfg.scale())), null);
     h = dec2.forward(up1.forward(Ops.upsample2x(h)), null);
     h = dec3.forward(up2.forward(Ops.upsample2x(h)), null);
     return decOut.forward(Ops.silu(decNorm.forward(h)));

@@ -19,7 +19,7 @@ public interface TextEncoder extends AutoCloseable {
   default NDArray pooled(NDManager m, List<String> texts) {
     Features f = encode(m, texts, 32);
     NDArray mask = f.mask().expandDims(2);
-    return f.tokens().mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1f));
+    return f.tokens().mul(mask).sum(new int[] {1}).div(org.reasonbrain.core.nn.Ops.atLeast(mask.sum(new int[] {1}), 1));
   }
 
   @Override

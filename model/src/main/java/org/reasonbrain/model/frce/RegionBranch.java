@@ -31,7 +31,7 @@ public final class RegionBranch extends Module {
    * -> R_global [B, K, dim].
    */
   public NDArray forward(NDArray map, NDArray masks) {
-    NDArray area = masks.sum(new int[] {2, 3}).maximum(1f).expandDims(2);      // [B, K, 1]
+    NDArray area = Ops.atLeast(masks.sum(new int[] {3}).sum(new int[] {2}), 1).expandDims(2);      // [B, K, 1]
     NDArray feats = Ops.toTokens(map);                                       // [B, HW, C]
     NDArray flat = masks.reshape(masks.getShape().get(0), masks.getShape().get(1), -1); // [B, K, HW]
     NDArray pooled = flat.matMul(feats).div(area);                           // [B, K, C]

@@ -107,7 +107,7 @@ public final class MllmDecoder extends Module {
     NDArray target = ids.get(new NDIndex(":, 1:")).toType(DataType.INT64, false).oneHot(cfg.vocab());
     NDArray m = mask.get(new NDIndex(":, 1:"));
     NDArray nll = logp.mul(target).sum(new int[] {2}).neg().mul(m);
-    return nll.sum().div(m.sum().maximum(1f));
+    return nll.sum().div(org.reasonbrain.core.nn.Ops.atLeast(m.sum(), 1));
   }
 
   /** The output of Eq. (3) and the L_MLLM of Eq. (A1) for one prefix. */
