@@ -1,0 +1,93 @@
+package org.reasonbrain.eval;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.reasonbrain.core.image.ImageMetrics;
+import org.reasonbrain.core.image.Images;
+
+/**
+ * The programmatic judge of ReasonWorld (the Ins-Align analogue). Definitions, part of the benchmark:
+ * <ul>
+ *   <li>region R = the pixels where the source differs from the target or from any distractor, grown by
+ *       2 pixels;</li>
+ *   <li>distance d(a, b) = root mean square difference over R and the three channels of a and b, both
+ *       blurred with a Gaussian of sigma 1 pixel (radius 3) at the target's resolution, values in [0, 1];</li>
+ *   <li><b>lenient</b>: d(edit, target) &lt; d(edit, every distractor);</li>
+ *   <li><b>strict</b>: lenient, and d(edit, target) &lt;= {@value #MARGIN} x the nearest distractor's
+ *       distance (a clear margin), and the mean absolute difference between edit and source outside R is
+ *       at most {@value #PRESERVE} (the rest of the image kept, unblurred: a blurry or noisy edit that is
+ *       merely nearest does not count; vacuous when R is the whole image).</li>
+ * </ul>
+ * The target itself scores 1 on both; the source and every distractor score 0.
+ */
+public final class Judge {
+  public static final double MARGIN = 0.7;
+  public static final double PRESERVE = 0.03;
+  private static final float[] KERNEL = ImageMetrics.gaussianKernel(1.0, 3);
+
+  private Judge() {}
+
+  /** The verdict on one edit. */
+  public record Verdict(boolean lenient, boolean strict, double toTarget, double toNearestDistractor, double outsideL1) {}
+
+  public static Verdict judge(BufferedImage edit, BufferedImage source, BufferedImage target, List<BufferedImage> distractors) {
+    int w = target.getWidth();
+    int h = target.getHeight();
+    BufferedImage e = Images.resize(Images.toRgb(edit), w, h);
+    float[] src = Images.toFloatHwc(Images.resize(source, w, h));
+    float[] tgt = Images.toFloatHwc(target);
+    boolean[] region = differ(src, tgt);
+    float[][] ds = new float[distractors.size()][];
+    for (int i = 0; i < ds.length; i++) {
+      ds[i] = Images.toFloatHwc(Images.resize(distractors.get(i), w, h));
+      boolean[] r = differ(src, ds[i]);
+      for (int p = 0; p < region.length; p++) {
+        region[p] |= r[p];
+      }
+    }
+    region = grow(region, w, h, 2);
+    float[] ed = ImageMetrics.blurRgb(Images.toFloatHwc(e), w, h, KERNEL);
+    double toTarget = Math.sqrt(ImageMetrics.mse(ed, ImageMetrics.blurRgb(tgt, w, h, KERNEL), region));
+    double nearest = Double.POSITIVE_INFINITY;
+    for (float[] d : ds) {
+      nearest = Math.min(nearest, Math.sqrt(ImageMetrics.mse(ed, ImageMetrics.blurRgb(d, w, h, KERNEL), region)));
+    }
+    boolean[] outside = new boolean[region.length];
+    for (int p = 0; p < outside.length; p++) {
+      outside[p] = !region[p];
+    }
+    double preserved = ImageMetrics.l1(Images.toFloatHwc(e), src, outside);
+    boolean lenient = toTarget < nearest;
+    boolean strict = lenient && toTarget <= MARGIN * nearest && preserved <= PRESERVE;
+    return new Verdict(lenient, strict, toTarget, nearest, preserved);
+  }
+
+  private static boolean[] differ(float[] a, float[] b) {
+    boolean[] out = new boolean[a.length / 3];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = a[3 * p] != b[3 * p] || a[3 * p + 1] != b[3 * p + 1] || a[3 * p + 2] != b[3 * p + 2];
+    }
+    return out;
+  }
+
+  static boolean[] grow(boolean[] m, int w, int h, int r) {
+    boolean[] out = new boolean[m.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (!m[y * w + x]) {
+          continue;
+        }
+        for (int dy = -r; dy <= r; dy++) {
+          for (int dx = -r; dx <= r; dx++) {
+            int yy = y + dy;
+            int xx = x + dx;
+            if (yy >= 0 && yy < h && xx >= 0 && xx < w) {
+              out[yy * w + xx] = true;
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
