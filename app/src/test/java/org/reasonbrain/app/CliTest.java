@@ -28,7 +28,7 @@ class CliTest {
   void everyCommandHasHelp() {
     for (String[] cmd : new String[][] {{"--help"}, {"demo", "--help"}, {"data", "--help"}, {"data", "build", "--help"},
         {"data", "check", "--help"}, {"data", "preview", "--help"}, {"train", "--help"}, {"edit", "--help"},
-        {"model", "info", "--help"}, {"bench", "--help"}}) {
+        {"model", "info", "--help"}, {"bench", "--help"}, {"eval", "--help"}, {"serve", "--help"}, {"model", "init", "--help"}}) {
       Run r = run(cmd);
       assertEquals(0, r.code(), String.join(" ", cmd));
       assertTrue(r.out().contains("Usage:"), String.join(" ", cmd));
@@ -78,6 +78,12 @@ class CliTest {
     assertEquals(64, org.reasonbrain.core.image.Images.read(out).getWidth());
     Run info = run("model", "info", "--preset", "paper-7b");
     assertEquals(0, info.code());
+    // eval of this model on a small built set writes the report files.
+    Path ds = tmp.resolve("ds");
+    assertEquals(0, run("data", "build", "--out", ds.toString(), "--samples", "24").code());
+    Run ev = run("eval", "--model", run.toString(), "--data", ds.toString(), "--split", "test-id", "--steps", "2", "--out", tmp.resolve("report").toString());
+    assertEquals(0, ev.code(), ev.err());
+    assertTrue(Files.exists(tmp.resolve("report/report.md")) && Files.exists(tmp.resolve("report/gallery.html")));
   }
 
   @Test

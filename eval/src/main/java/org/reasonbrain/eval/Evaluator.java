@@ -1,0 +1,115 @@
+package org.reasonbrain.eval;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.reasonbrain.core.image.ImageMetrics;
+import org.reasonbrain.core.image.Images;
+import org.reasonbrain.core.progress.Progress;
+import org.reasonbrain.data.format.Dataset;
+import org.reasonbrain.data.format.Sample;
+
+/**
+ * Scores an editor on any dataset in the manifest format: the judge where distractors exist,
+ * identity preservation (SSIM and L1 to the source outside the edit mask) and L1 / PSNR / SSIM to
+ * the target everywhere. Multi-step samples are edited step by step, each step's output feeding the
+ * next instruction (Table A5).
+ */
+public final class Evaluator {
+  /** The editor under test: (image, instruction) -> edited image. */
+  public interface Editor extends BiFunction<BufferedImage, String, BufferedImage> {}
+
+  /** One evaluated sample. */
+  public record Row(Sample sample, BufferedImage source, BufferedImage edit, BufferedImage target, Judge.Verdict verdict,
+      double idSsim, double idL1, double l1, double psnr, double ssim) {}
+
+  private final Dataset dataset;
+
+  public Evaluator(Dataset dataset) {
+    this.dataset = dataset;
+  }
+
+  public List<Row> run(List<Sample> samples, Editor editor, Progress progress) throws IOException {
+    List<Row> out = new ArrayList<>();
+    progress.start("evaluating " + samples.size() + " samples", samples.size());
+    try {
+      for (Sample s : samples) {
+        out.add(score(s, edit(s, editor)));
+        progress.advance(1);
+      }
+    } finally {
+      progress.finish();
+    }
+    return out;
+  }
+
+  private BufferedImage edit(Sample s, Editor editor) throws IOException {
+    BufferedImage current = dataset.image(s.source());
+    if (s.steps().isEmpty()) {
+      return editor.apply(current, s.instruction());
+    }
+    for (Sample.StepRef st : s.steps()) {
+      current = editor.apply(current, st.instruction());
+    }
+    return current;
+  }
+
+  /** Scores an edit of a sample (also usable with edits made elsewhere). */
+  public Row score(Sample s, BufferedImage edit) throws IOException {
+    BufferedImage target = dataset.image(s.target());
+    int w = target.getWidth();
+    int h = target.getHeight();
+    BufferedImage source = Images.resize(dataset.image(s.source()), w, h);
+    BufferedImage e = Images.resize(Images.toRgb(edit), w, h);
+    Judge.Verdict v = null;
+    if (!s.distractorTargets().isEmpty()) {
+      List<BufferedImage> ds = new ArrayList<>();
+      for (var d : s.distractorTargets()) {
+        ds.add(dataset.image(d.path()));
+      }
+      v = Judge.judge(e, source, target, ds);
+    }
+    boolean[] outside = null;
+    if (s.editMask() != null) {
+      boolean[] m = dataset.mask(s.editMask(), w, h);
+      outside = new boolean[m.length];
+      for (int i = 0; i < m.length; i++) {
+        outside[i] = !m[i];
+      }
+    }
+    float[] ef = Images.toFloatHwc(e);
+    float[] sf = Images.toFloatHwc(source);
+    float[] tf = Images.toFloatHwc(target);
+    return new Row(s, source, e, target, v, ImageMetrics.ssim(ef, sf, w, h, outside), ImageMetrics.l1(ef, sf, outside), ImageMetrics.l1(ef, tf, null),
+        ImageMetrics.psnr(ef, tf, null), ImageMetrics.ssim(ef, tf, w, h, null));
+  }
+
+  /** Means of every metric, grouped by a key (category, split, steps). */
+  public static Map<String, Map<String, Double>> summarize(List<Row> rows, java.util.function.Function<Row, String> key) {
+    Map<String, List<Row>> groups = new LinkedHashMap<>();
+    for (Row r : rows) {
+      groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+    }
+    groups.put("total", rows);
+    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+    for (var e : groups.entrySet()) {
+      List<Row> g = e.getValue();
+      Map<String, Double> m = new LinkedHashMap<>();
+      List<Row> judged = g.stream().filter(r -> r.verdict() != null).toList();
+      m.put("samples", (double) g.size());
+      m.put("accuracy_lenient", judged.isEmpty() ? Double.NaN : judged.stream().filter(r -> r.verdict().lenient()).count() / (double) judged.size());
+      m.put("accuracy_strict", judged.isEmpty() ? Double.NaN : judged.stream().filter(r -> r.verdict().strict()).count() / (double) judged.size());
+      m.put("id_ssim", g.stream().mapToDouble(Row::idSsim).average().orElse(Double.NaN));
+      m.put("id_l1", g.stream().mapToDouble(Row::idL1).average().orElse(Double.NaN));
+      m.put("l1", g.stream().mapToDouble(Row::l1).average().orElse(Double.NaN));
+      m.put("psnr", g.stream().mapToDouble(Row::psnr).average().orElse(Double.NaN));
+      m.put("ssim", g.stream().mapToDouble(Row::ssim).average().orElse(Double.NaN));
+      out.put(e.getKey(), m);
+    }
+    return out;
+  }
+}

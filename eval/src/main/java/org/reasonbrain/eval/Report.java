@@ -1,0 +1,144 @@
+package org.reasonbrain.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.reasonbrain.core.image.Images;
+import org.reasonbrain.core.io.AtomicFiles;
+
+/**
+ * Writes an evaluation as {@code report.json}, {@code report.md} (the shape of the paper's Table 2:
+ * categories in columns), {@code accuracy.png} (a bar chart) and {@code gallery.html} (source,
+ * instruction, edit, target, verdict).
+ */
+public final class Report {
+  private static final List<String> COLUMNS = List.of("physical", "temporal", "causal", "story", "total");
+  private static final List<String> METRICS = List.of("accuracy_lenient", "accuracy_strict", "id_ssim", "id_l1", "l1", "psnr", "ssim");
+
+  private Report() {}
+
+  public static void write(Path dir, String title, List<Evaluator.Row> rows) throws IOException {
+    Files.createDirectories(dir);
+    Map<String, Map<String, Double>> byCategory = Evaluator.summarize(rows, r -> r.sample().category());
+    Map<String, Map<String, Double>> bySplit = Evaluator.summarize(rows, r -> r.sample().split());
+    ObjectMapper json = new ObjectMapper();
+    var root = json.createObjectNode();
+    root.put("title", title);
+    root.set("by_category", json.valueToTree(byCategory));
+    root.set("by_split", json.valueToTree(bySplit));
+    root.put("judge", "lenient: nearer the target than every distractor (blurred RMS over the changed region); strict: "
+        + "also within " + Judge.MARGIN + " of the nearest distractor's distance and L1 outside the region <= " + Judge.PRESERVE);
+    AtomicFiles.writeString(dir.resolve("report.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    StringBuilder md = new StringBuilder("# " + title + "\n\n| metric |");
+    for (String c : COLUMNS) {
+      md.append(' ').append(c).append(" |");
+    }
+    md.append("\n|---|").append("---|".repeat(COLUMNS.size())).append('\n');
+    for (String m : METRICS) {
+      md.append("| ").append(m).append(" |");
+      for (String c : COLUMNS) {
+        Double v = byCategory.containsKey(c) ? byCategory.get(c).get(m) : null;
+        md.append(' ').append(v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.3f", v)).append(" |");
+      }
+      md.append('\n');
+    }
+    md.append("\nBy split:\n\n| split | samples | lenient | strict | id SSIM | L1 |\n|---|---|---|---|---|---|\n");
+    for (var e : bySplit.entrySet()) {
+      Map<String, Double> m = e.getValue();
+      md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %.3f | %.3f |%n", e.getKey(), m.get("samples"), fmt(m.get("accuracy_lenient")),
+          fmt(m.get("accuracy_strict")), m.get("id_ssim"), m.get("l1")));
+    }
+    AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
+    Images.writePng(dir.resolve("accuracy.png"), chart(title, byCategory));
+    AtomicFiles.writeString(dir.resolve("gallery.html"), gallery(title, rows));
+  }
+
+  private static String fmt(Double v) {
+    return v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static BufferedImage chart(String title, Map<String, Map<String, Double>> byCategory) {
+    int w = 640;
+    int h = 360;
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, w, h);
+    g.setColor(Color.DARK_GRAY);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+    g.drawString(title + ": reasoning accuracy", 20, 24);
+    int base = h - 50;
+    int top = 50;
+    g.drawLine(60, base, w - 20, base);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    for (int i = 0; i <= 4; i++) {
+      int y = base - (base - top) * i / 4;
+      g.setColor(new Color(230, 230, 230));
+      g.drawLine(60, y, w - 20, y);
+      g.setColor(Color.DARK_GRAY);
+      g.drawString(String.format(Locale.ROOT, "%.2f", i / 4.0), 25, y + 4);
+    }
+    int slot = (w - 90) / COLUMNS.size();
+    for (int c = 0; c < COLUMNS.size(); c++) {
+      Map<String, Double> m = byCategory.get(COLUMNS.get(c));
+      int x = 70 + c * slot;
+      g.setColor(Color.DARK_GRAY);
+      g.drawString(COLUMNS.get(c), x + 10, base + 18);
+      if (m == null) {
+        continue;
+      }
+      double[] vals = {m.get("accuracy_lenient"), m.get("accuracy_strict")};
+      Color[] colours = {new Color(70, 120, 210), new Color(220, 120, 50)};
+      for (int k = 0; k < 2; k++) {
+        double v = Double.isNaN(vals[k]) ? 0 : vals[k];
+        int bh = (int) Math.round((base - top) * v);
+        g.setColor(colours[k]);
+        g.fillRect(x + k * (slot / 3), base - bh, slot / 3 - 4, bh);
+      }
+    }
+    g.setColor(new Color(70, 120, 210));
+    g.fillRect(w - 200, 14, 10, 10);
+    g.setColor(new Color(220, 120, 50));
+    g.fillRect(w - 110, 14, 10, 10);
+    g.setColor(Color.DARK_GRAY);
+    g.drawString("lenient", w - 185, 23);
+    g.drawString("strict", w - 95, 23);
+    g.dispose();
+    return img;
+  }
+
+  private static String gallery(String title, List<Evaluator.Row> rows) {
+    StringBuilder sb = new StringBuilder("<!doctype html><meta charset=utf-8><title>" + esc(title) + "</title><style>body{font-family:sans-serif}"
+        + "td{vertical-align:top;padding:4px}img{width:96px;image-rendering:pixelated}.ok{color:#1a7f37}.no{color:#b00020}</style><h1>"
+        + esc(title) + "</h1><table><tr><th>sample</th><th>instruction</th><th>source</th><th>edit</th><th>target</th><th>verdict</th></tr>");
+    for (Evaluator.Row r : rows.subList(0, Math.min(200, rows.size()))) {
+      Judge.Verdict v = r.verdict();
+      String verdict = v == null ? "(no distractors)" : "<span class=" + (v.lenient() ? "ok" : "no") + ">lenient " + (v.lenient() ? "yes" : "no")
+          + "</span>, <span class=" + (v.strict() ? "ok" : "no") + ">strict " + (v.strict() ? "yes" : "no") + "</span>";
+      sb.append("<tr><td>").append(esc(r.sample().id())).append("<br>").append(esc(r.sample().category())).append(", ")
+          .append(esc(r.sample().split())).append("</td><td>").append(esc(r.sample().instruction())).append("</td><td><img src='")
+          .append(dataUrl(r.source())).append("'></td><td><img src='").append(dataUrl(r.edit()))
+          .append("'></td><td><img src='").append(dataUrl(r.target())).append("'></td><td>").append(verdict).append("</td></tr>");
+    }
+    return sb.append("</table>").toString();
+  }
+
+  private static String dataUrl(BufferedImage img) {
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(Images.pngBytes(img));
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
+  }
+}

@@ -1,0 +1,60 @@
+package org.reasonbrain.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reasonbrain.core.progress.Progress;
+import org.reasonbrain.data.build.BuildSettings;
+import org.reasonbrain.data.build.DatasetBuilder;
+import org.reasonbrain.data.format.Dataset;
+import org.reasonbrain.data.format.Sample;
+
+class EvaluatorTest {
+  /** An oracle that returns the true target, and one that changes nothing: accuracy 1 and 0, reports written. */
+  @Test
+  void oracleAndIdentityEditorsAndTheReportFiles(@TempDir Path tmp) throws Exception {
+    new DatasetBuilder(new BuildSettings(200, 2, 64, 2, 2), null).build(tmp.resolve("d"), false, Progress.NONE);
+    Dataset ds = Dataset.load(tmp.resolve("d"));
+    List<Sample> test = ds.samples().stream().filter(s -> !s.split().equals("train")).toList();
+    Map<String, Sample> byInstruction = new java.util.HashMap<>();
+    test.forEach(s -> byInstruction.put(s.instruction(), s));
+    Evaluator ev = new Evaluator(ds);
+    // The oracle answers every step with that step's true target.
+    Evaluator.Editor oracle = (img, instr) -> {
+      for (Sample s : test) {
+        for (int k = 0; k < Math.max(1, s.steps().size()); k++) {
+          String i = s.steps().isEmpty() ? s.instruction() : s.steps().get(k).instruction();
+          String t = s.steps().isEmpty() ? s.target() : s.steps().get(k).target();
+          if (i.equals(instr)) {
+            try {
+              return ds.image(t);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        }
+      }
+      throw new IllegalStateException("unknown instruction " + instr);
+    };
+    List<Evaluator.Row> good = ev.run(test, oracle, Progress.NONE);
+    Map<String, Double> total = Evaluator.summarize(good, r -> r.sample().category()).get("total");
+    assertEquals(1.0, total.get("accuracy_lenient"), 1e-9);
+    assertEquals(1.0, total.get("accuracy_strict"), 1e-9);
+    assertEquals(0.0, total.get("l1"), 1e-9);
+    List<Evaluator.Row> lazy = ev.run(test, (img, instr) -> img, Progress.NONE);
+    Map<String, Double> none = Evaluator.summarize(lazy, r -> r.sample().category()).get("total");
+    assertEquals(0.0, none.get("accuracy_lenient"), 1e-9);
+    assertEquals(1.0, none.get("id_ssim"), 1e-6);
+    Report.write(tmp.resolve("report"), "oracle", good);
+    for (String f : List.of("report.json", "report.md", "accuracy.png", "gallery.html")) {
+      assertTrue(Files.size(tmp.resolve("report").resolve(f)) > 100, f);
+    }
+    assertTrue(Files.readString(tmp.resolve("report/report.md")).contains("| accuracy_lenient |"));
+  }
+}
