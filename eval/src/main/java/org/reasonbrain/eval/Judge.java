@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.reasonbrain.core.image.ImageMetrics;
 import org.reasonbrain.core.image.Images;
+import org.reasonbrain.data.world.Renderer;
 
 /**
  * The programmatic judge of ReasonWorld (the Ins-Align analogue). Definitions, part of the benchmark:
@@ -45,7 +46,7 @@ public final class Judge {
         region[p] |= r[p];
       }
     }
-    region = grow(region, w, h, 2);
+    region = Renderer.dilate(region, w, 2);
     float[] ed = ImageMetrics.blurRgb(Images.toFloatHwc(e), w, h, KERNEL);
     double toTarget = Math.sqrt(ImageMetrics.mse(ed, ImageMetrics.blurRgb(tgt, w, h, KERNEL), region));
     double nearest = Double.POSITIVE_INFINITY;
@@ -66,27 +67,6 @@ public final class Judge {
     boolean[] out = new boolean[a.length / 3];
     for (int p = 0; p < out.length; p++) {
       out[p] = a[3 * p] != b[3 * p] || a[3 * p + 1] != b[3 * p + 1] || a[3 * p + 2] != b[3 * p + 2];
-    }
-    return out;
-  }
-
-  static boolean[] grow(boolean[] m, int w, int h, int r) {
-    boolean[] out = new boolean[m.length];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        if (!m[y * w + x]) {
-          continue;
-        }
-        for (int dy = -r; dy <= r; dy++) {
-          for (int dx = -r; dx <= r; dx++) {
-            int yy = y + dy;
-            int xx = x + dx;
-            if (yy >= 0 && yy < h && xx >= 0 && xx < w) {
-              out[yy * w + xx] = true;
-            }
-          }
-        }
-      }
     }
     return out;
   }
