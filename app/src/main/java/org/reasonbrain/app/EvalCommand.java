@@ -38,6 +38,12 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--judge-url", description = "OpenAI-compatible chat endpoint of a vision-language model for the MLLM score (off by default).")
+  String judgeUrl;
+
+  @Option(names = "--judge-model", defaultValue = "gpt-4o-mini", description = "Model name for --judge-url (default ${DEFAULT-VALUE}).")
+  String judgeModel;
+
   @Override
   public Integer call() throws Exception {
     Dataset ds = Dataset.load(data);
@@ -54,7 +60,11 @@ final class EvalCommand implements Callable<Integer> {
     EditPipeline.Options o = new EditPipeline.Options(steps, 7.5, 1.5, seed);
     long t0 = System.nanoTime();
     try (EditPipeline p = EditPipeline.load(model)) {
-      List<Evaluator.Row> rows = new Evaluator(ds).run(chosen, (img, instr) -> p.edit(img, instr, o).image(), new ProgressBar(System.err));
+      Evaluator evaluator = new Evaluator(ds);
+      if (judgeUrl != null) {
+        evaluator.withMllmJudge(new org.reasonbrain.eval.MllmJudge(judgeUrl, judgeModel, System.getenv("OPENAI_API_KEY")));
+      }
+      List<Evaluator.Row> rows = evaluator.run(chosen, (img, instr) -> p.edit(img, instr, o).image(), new ProgressBar(System.err));
       Report.write(out, model.getFileName() + " on " + data.getFileName(), rows);
       double secs = (System.nanoTime() - t0) / 1e9;
       Map<String, Double> total = Evaluator.summarize(rows, r -> r.sample().category()).get("total");

@@ -25,12 +25,26 @@ public final class Evaluator {
 
   /** One evaluated sample. */
   public record Row(Sample sample, BufferedImage source, BufferedImage edit, BufferedImage target, Judge.Verdict verdict,
-      double idSsim, double idL1, double l1, double psnr, double ssim) {}
+      double idSsim, double idL1, double l1, double psnr, double ssim, ClipScores.Scores clip, Integer mllm) {}
 
   private final Dataset dataset;
+  private ImageTextEncoder clip;
+  private MllmJudge mllmJudge;
 
   public Evaluator(Dataset dataset) {
     this.dataset = dataset;
+  }
+
+  /** Adds the CLIP family of scores with this encoder pair. */
+  public Evaluator withClip(ImageTextEncoder encoder) {
+    this.clip = encoder;
+    return this;
+  }
+
+  /** Adds the MLLM score (App. D) from this judge. */
+  public Evaluator withMllmJudge(MllmJudge judge) {
+    this.mllmJudge = judge;
+    return this;
   }
 
   public List<Row> run(List<Sample> samples, Editor editor, Progress progress) throws IOException {
@@ -84,8 +98,14 @@ public final class Evaluator {
     float[] ef = Images.toFloatHwc(e);
     float[] sf = Images.toFloatHwc(source);
     float[] tf = Images.toFloatHwc(target);
+    // Without captions, the input text lists the source's objects and the output text is the explicit instruction.
+    String inputText = "a picture of " + String.join(", ", s.masks().isEmpty() ? s.objects()
+        : s.masks().stream().map(Sample.MaskRef::label).toList());
+    String outputText = s.initialInstruction().isBlank() ? s.instruction() : s.initialInstruction();
+    ClipScores.Scores cs = clip == null ? null : ClipScores.score(clip, source, e, inputText, outputText);
+    Integer judged = mllmJudge == null ? null : mllmJudge.judge(e, inputText, s.instruction(), outputText);
     return new Row(s, source, e, target, v, ImageMetrics.ssim(ef, sf, w, h, outside), ImageMetrics.l1(ef, sf, outside), ImageMetrics.l1(ef, tf, null),
-        ImageMetrics.psnr(ef, tf, null), ImageMetrics.ssim(ef, tf, w, h, null));
+        ImageMetrics.psnr(ef, tf, null), ImageMetrics.ssim(ef, tf, w, h, null), cs, judged);
   }
 
   /** Means of every metric, grouped by a key (category, split, steps). */
@@ -108,6 +128,10 @@ public final class Evaluator {
       m.put("l1", g.stream().mapToDouble(Row::l1).average().orElse(Double.NaN));
       m.put("psnr", g.stream().mapToDouble(Row::psnr).average().orElse(Double.NaN));
       m.put("ssim", g.stream().mapToDouble(Row::ssim).average().orElse(Double.NaN));
+      m.put("clip_score", g.stream().filter(r -> r.clip() != null).mapToDouble(r -> r.clip().clipOut()).average().orElse(Double.NaN));
+      m.put("clip_dir", g.stream().filter(r -> r.clip() != null).mapToDouble(r -> r.clip().clipDir()).average().orElse(Double.NaN));
+      m.put("clip_im", g.stream().filter(r -> r.clip() != null).mapToDouble(r -> r.clip().clipIm()).average().orElse(Double.NaN));
+      m.put("mllm_score", g.stream().filter(r -> r.mllm() != null).mapToDouble(r -> r.mllm()).average().orElse(Double.NaN));
       out.put(e.getKey(), m);
     }
     return out;

@@ -42,11 +42,12 @@ class EvaluatorTest {
       }
       throw new IllegalStateException("unknown instruction " + instr);
     };
-    List<Evaluator.Row> good = ev.run(test, oracle, Progress.NONE);
+    List<Evaluator.Row> good = ev.withClip(ScoresTest.FAKE_ANY).run(test, oracle, Progress.NONE);
     Map<String, Double> total = Evaluator.summarize(good, r -> r.sample().category()).get("total");
     assertEquals(1.0, total.get("accuracy_lenient"), 1e-9);
     assertEquals(1.0, total.get("accuracy_strict"), 1e-9);
     assertEquals(0.0, total.get("l1"), 1e-9);
+    assertTrue(Double.isFinite(total.get("clip_score")) && Double.isNaN(total.get("mllm_score")));
     List<Evaluator.Row> lazy = ev.run(test, (img, instr) -> img, Progress.NONE);
     Map<String, Double> none = Evaluator.summarize(lazy, r -> r.sample().category()).get("total");
     assertEquals(0.0, none.get("accuracy_lenient"), 1e-9);
