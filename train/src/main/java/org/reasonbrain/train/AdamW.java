@@ -32,7 +32,11 @@ public final class AdamW {
     return step;
   }
 
-  /** Applies one update with learning rate {@code lr} to the trainable parameters from their gradients. */
+  /**
+   * Applies one update with learning rate {@code lr} to the trainable parameters from their gradients.
+   * Every intermediate array lives in a scratch manager closed at the end (the moments and the new
+   * weights are attached to their owners explicitly), so an update allocates nothing that outlives it.
+   */
   public void update(Map<String, Parameter> params, double lr, NDManager stateManager) {
     step++;
     double c1 = 1 - Math.pow(beta1, step);
@@ -42,17 +46,20 @@ public final class AdamW {
       if (!p.trainable()) {
         continue;
       }
-      NDArray w = p.value();
-      NDArray g = w.getGradient();
-      NDArray mm = m1.computeIfAbsent(e.getKey(), k -> stateManager.zeros(w.getShape()));
-      NDArray vv = m2.computeIfAbsent(e.getKey(), k -> stateManager.zeros(w.getShape()));
-      NDArray mNew = mm.mul((float) beta1).add(g.mul((float) (1 - beta1)));
-      NDArray vNew = vv.mul((float) beta2).add(g.square().mul((float) (1 - beta2)));
-      replace(m1, e.getKey(), mNew, stateManager);
-      replace(m2, e.getKey(), vNew, stateManager);
-      NDArray update = mNew.div((float) c1).div(vNew.div((float) c2).sqrt().add((float) eps));
-      NDArray decayed = w.stopGradient().mul((float) (1 - lr * weightDecay)).sub(update.mul((float) lr));
-      p.replace(decayed);
+      try (NDManager scratch = stateManager.newSubManager()) {
+        NDArray w = p.value();
+        NDArray mm = m1.computeIfAbsent(e.getKey(), k -> stateManager.zeros(w.getShape()));
+        NDArray vv = m2.computeIfAbsent(e.getKey(), k -> stateManager.zeros(w.getShape()));
+        scratch.tempAttachAll(new ai.djl.ndarray.NDList(w, mm, vv));
+        NDArray g = w.getGradient();
+        NDArray mNew = mm.mul((float) beta1).add(g.mul((float) (1 - beta1)));
+        NDArray vNew = vv.mul((float) beta2).add(g.square().mul((float) (1 - beta2)));
+        NDArray update = mNew.div((float) c1).div(vNew.div((float) c2).sqrt().add((float) eps));
+        NDArray decayed = w.stopGradient().mul((float) (1 - lr * weightDecay)).sub(update.mul((float) lr));
+        replace(m1, e.getKey(), mNew, stateManager);
+        replace(m2, e.getKey(), vNew, stateManager);
+        p.replace(decayed);
+      }
     }
   }
 
