@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.reasonbrain.data.format.Dataset;
 import org.reasonbrain.data.format.Sample;
 import org.reasonbrain.eval.Evaluator;
+import org.reasonbrain.eval.ImageTextEncoder;
 import org.reasonbrain.eval.Report;
+import org.reasonbrain.infer.ContrastiveEncoder;
 import org.reasonbrain.infer.EditPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluate a model on a dataset (any folder in the manifest format) with the programmatic judge and image metrics.")
 final class EvalCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, description = "Run folder of a model.")
+  @Option(names = "--model", description = "Model or run folder (default: the shipped models/default).")
   Path model;
 
   @Option(names = "--data", required = true, description = "Dataset folder.")
@@ -38,6 +40,22 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--batch", defaultValue = "16", description = "Samples edited together (default ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--text-guidance", defaultValue = "7.5", description = "Text guidance scale (default ${DEFAULT-VALUE}).")
+  double textGuidance;
+
+  @Option(names = "--image-guidance", defaultValue = "1.5", description = "Image guidance scale (default ${DEFAULT-VALUE}).")
+  double imageGuidance;
+
+  @Option(names = "--clip", description = "Contrastive encoder for the CLIP scores and the DINO-style similarity "
+      + "(default: clip.safetensors of the model folder, else of models/default).")
+  Path clip;
+
+  @Option(names = "--no-clip", description = "Skip the CLIP scores and the image similarity.")
+  boolean noClip;
+
   @Option(names = "--judge-url", description = "OpenAI-compatible chat endpoint of a vision-language model for the MLLM score (off by default).")
   String judgeUrl;
 
@@ -57,19 +75,41 @@ final class EvalCommand implements Callable<Integer> {
     if (chosen.isEmpty()) {
       throw new UserError("no samples to evaluate in " + data + (splits == null ? "" : " for splits " + splits));
     }
-    EditPipeline.Options o = new EditPipeline.Options(steps, 7.5, 1.5, seed);
+    EditPipeline.Options o = new EditPipeline.Options(steps, textGuidance, imageGuidance, seed);
+    Path modelDir = DefaultModel.resolve(model);
+    Path clipFile = noClip ? null : clip != null ? clip : java.util.stream.Stream.of(modelDir, DefaultModel.path())
+        .map(d -> d.resolve(ContrastiveEncoder.FILE)).filter(java.nio.file.Files::isRegularFile).findFirst().orElse(null);
+    if (clip != null && !java.nio.file.Files.isRegularFile(clip)) {
+      throw new UserError(clip + ": no such contrastive encoder file");
+    }
     long t0 = System.nanoTime();
-    try (EditPipeline p = EditPipeline.load(model)) {
+    try (EditPipeline p = EditPipeline.load(modelDir);
+        ContrastiveEncoder enc = clipFile == null ? null : ContrastiveEncoder.load(clipFile, "tiny", p.textEncoder())) {
       Evaluator evaluator = new Evaluator(ds);
+      if (enc != null) {
+        evaluator.withClip(new ImageTextEncoder() {
+          @Override
+          public float[] image(java.awt.image.BufferedImage image) {
+            return enc.image(image);
+          }
+
+          @Override
+          public float[] text(String text) {
+            return enc.text(text);
+          }
+        }).withDino(enc::image);
+      }
       if (judgeUrl != null) {
         evaluator.withMllmJudge(new org.reasonbrain.eval.MllmJudge(judgeUrl, judgeModel, System.getenv("OPENAI_API_KEY")));
       }
-      List<Evaluator.Row> rows = evaluator.run(chosen, (img, instr) -> p.edit(img, instr, o).image(), new ProgressBar(System.err));
-      Report.write(out, model.getFileName() + " on " + data.getFileName(), rows);
+      List<Evaluator.Row> rows = evaluator.run(chosen,
+          (imgs, instrs) -> p.editBatch(imgs, instrs, o, (d, t) -> {}).stream().map(EditPipeline.Result::image).toList(),
+          batch, new ProgressBar(System.err));
+      Report.write(out, modelDir.getFileName() + " on " + data.getFileName(), rows);
       double secs = (System.nanoTime() - t0) / 1e9;
       Map<String, Double> total = Evaluator.summarize(rows, r -> r.sample().category()).get("total");
-      System.out.printf(Locale.ROOT, "%d samples in %.1f s (%.2f s each): accuracy lenient %.3f, strict %.3f, identity SSIM %.3f; report in %s%n",
-          rows.size(), secs, secs / rows.size(), total.get("accuracy_lenient"), total.get("accuracy_strict"), total.get("id_ssim"), out);
+      System.out.printf(Locale.ROOT, "%d samples in %.1f s (%.2f s each, batch %d): accuracy lenient %.3f, strict %.3f, identity SSIM %.3f; report in %s%n",
+          rows.size(), secs, secs / rows.size(), batch, total.get("accuracy_lenient"), total.get("accuracy_strict"), total.get("id_ssim"), out);
     }
     return 0;
   }

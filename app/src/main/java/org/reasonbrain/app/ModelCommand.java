@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code reasonbrain model info}: parameter counts per module, trainable vs frozen. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Inspect model presets.",
-    subcommands = {ModelCommand.Info.class, ModelCommand.Init.class})
+    subcommands = {ModelCommand.Info.class, ModelCommand.Init.class, ModelCommand.Export.class})
 final class ModelCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -51,8 +51,82 @@ final class ModelCommand implements Runnable {
     }
   }
 
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Package a trained reasonbrain-stage run as a model folder: F16 weights (half the size), the clip stage's "
+          + "contrastive encoder for the evaluation's CLIP scores, and the training history (configs, logs, curves).")
+  static final class Export implements Callable<Integer> {
+    @Option(names = "--run", required = true, description = "Finished reasonbrain-stage run folder.")
+    java.nio.file.Path run;
+
+    @Option(names = "--clip", description = "Finished clip-stage run folder (its encoder goes to clip.safetensors).")
+    java.nio.file.Path clip;
+
+    @Option(names = "--history", description = "Run folders whose config.json, log.csv and loss.png go to training/NAME/ (repeatable).")
+    java.util.List<java.nio.file.Path> history = new java.util.ArrayList<>();
+
+    @Option(names = "--full-precision", description = "Keep F32 weights instead of F16.")
+    boolean full;
+
+    @Option(names = "--out", required = true, description = "Model folder to write (replaced as a whole when complete).")
+    java.nio.file.Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      java.nio.file.Path cfgFile = run.resolve("config.json");
+      if (!java.nio.file.Files.isRegularFile(cfgFile) || !java.nio.file.Files.isRegularFile(run.resolve("checkpoint/model.safetensors"))) {
+        throw new UserError(run + ": not a finished run (needs config.json and checkpoint/model.safetensors)");
+      }
+      var cfg = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(cfgFile.toFile());
+      if (!"reasonbrain".equals(cfg.path("stage").asText())) {
+        throw new UserError(run + " is a " + cfg.path("stage").asText() + "-stage run; export a reasonbrain-stage run");
+      }
+      String preset = cfg.path("preset").asText("tiny");
+      java.nio.file.Path parent = out.toAbsolutePath().getParent();
+      java.nio.file.Files.createDirectories(parent);
+      java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory(parent, ".export-");
+      try {
+        try (NDManager m = NDManager.newBaseManager()) {
+          ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.preset(preset));
+          org.reasonbrain.core.nn.Checkpoints.load(model, run.resolve("checkpoint/model.safetensors"));
+          java.nio.file.Files.createDirectories(tmp.resolve("checkpoint"));
+          org.reasonbrain.core.nn.Checkpoints.save(model, tmp.resolve("checkpoint/model.safetensors"),
+              Map.of("preset", preset, "stage", "reasonbrain"), !full);
+        }
+        if (clip != null) {
+          org.reasonbrain.infer.ContrastiveEncoder.export(clip, tmp.resolve(org.reasonbrain.infer.ContrastiveEncoder.FILE), !full);
+        }
+        cfg.put("exported_from", run.toAbsolutePath().toString());
+        cfg.put("weights", full ? "F32" : "F16");
+        java.nio.file.Files.writeString(tmp.resolve("config.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(cfg) + "\n");
+        for (java.nio.file.Path h : history) {
+          java.nio.file.Path dest = tmp.resolve("training").resolve(h.getFileName().toString());
+          java.nio.file.Files.createDirectories(dest);
+          for (String f : new String[] {"config.json", "log.csv", "loss.png"}) {
+            if (java.nio.file.Files.isRegularFile(h.resolve(f))) {
+              java.nio.file.Files.copy(h.resolve(f), dest.resolve(f));
+            }
+          }
+        }
+        if (java.nio.file.Files.exists(out)) {
+          org.reasonbrain.core.io.AtomicFiles.deleteTree(out);
+        }
+        java.nio.file.Files.move(tmp, out);
+      } catch (Exception e) {
+        org.reasonbrain.core.io.AtomicFiles.deleteTree(tmp);
+        throw e;
+      }
+      long bytes;
+      try (var files = java.nio.file.Files.walk(out)) {
+        bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      }
+      System.out.printf(java.util.Locale.ROOT, "exported %s (%s) to %s: %.1f MB%n", run, preset, out, bytes / 1e6);
+      return 0;
+    }
+  }
+
   @Command(name = "info", mixinStandardHelpOptions = true,
-      description = "Parameter counts per module of a preset (tiny, ip2p, mllm-only, paper-3b, paper-7b), trainable and frozen.")
+      description = "Parameter counts per module of a preset (tiny, ip2p, mllm-only, tiny-no-frce, tiny-no-id, tiny-no-cme, paper-3b, paper-7b), trainable and frozen.")
   static final class Info implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "tiny", description = "Preset (default ${DEFAULT-VALUE}).")
     String preset;

@@ -20,7 +20,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "Dataset folder (its train split is used).")
   Path data;
 
-  @Option(names = "--preset", defaultValue = "tiny", description = "tiny, ip2p or mllm-only (default ${DEFAULT-VALUE}).")
+  @Option(names = "--preset", defaultValue = "tiny", description = "tiny, ip2p, mllm-only, tiny-no-frce, tiny-no-id or tiny-no-cme (default ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--out", required = true, description = "Run folder.")
@@ -57,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainConfig cfg = new TrainConfig(st, preset, seed, steps, batch, accumulate, lr == null ? d.lr() : lr, d.warmup(),
         d.weightDecay(), d.clipNorm(), d.dropText(), d.dropImage(), d.dropBoth(), saveEvery == null ? d.saveEvery() : saveEvery);
     Dataset ds = Dataset.load(data);
-    try (MiniLmTextEncoder text = new MiniLmTextEncoder(); Trainer t = new Trainer(cfg, ds, out, text)) {
+    try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
       if (init != null && !resume) {
         System.out.println("initialised " + t.initFrom(init) + " tensors from " + init);
       }

@@ -84,6 +84,48 @@ class CliTest {
     Run ev = run("eval", "--model", run.toString(), "--data", ds.toString(), "--split", "test-id", "--steps", "2", "--out", tmp.resolve("report").toString());
     assertEquals(0, ev.code(), ev.err());
     assertTrue(Files.exists(tmp.resolve("report/report.md")) && Files.exists(tmp.resolve("report/gallery.html")));
+
+    // export: F16 weights (about half the bytes), atomic, loadable; demo edits the bundled examples with it.
+    Path exported = tmp.resolve("exported");
+    Run notRb = run("model", "export", "--run", ds.toString(), "--out", exported.toString());
+    assertEquals(2, notRb.code());
+    assertTrue(notRb.err().contains("not a finished run") && !Files.exists(exported), notRb.err());
+    Files.writeString(run.resolve("config.json"), "{\"preset\":\"tiny\",\"stage\":\"reasonbrain\"}");
+    Run ex = run("model", "export", "--run", run.toString(), "--history", run.toString(), "--out", exported.toString());
+    assertEquals(0, ex.code(), ex.err());
+    long f32 = Files.size(run.resolve("checkpoint/model.safetensors"));
+    long f16 = Files.size(exported.resolve("checkpoint/model.safetensors"));
+    assertTrue(f16 < 0.55 * f32 && f16 > 0.45 * f32, f16 + " vs " + f32);
+    assertTrue(Files.exists(exported.resolve("training/run/config.json")));
+    Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples");
+    Run demo = run("demo", "--model", exported.toString(), "--examples", examples.toString(), "--steps", "2", "--out", tmp.resolve("demo").toString());
+    assertEquals(0, demo.code(), demo.err());
+    assertTrue(Files.readString(tmp.resolve("demo/demo.html")).contains("hypothetical instruction"));
+    assertTrue(Files.size(tmp.resolve("demo/demo.png")) > 1000 && Files.exists(tmp.resolve("demo/melt-edit.png")));
+    Files.writeString(tmp.resolve("examples.json"), "[{\"name\": \"x\", \"file\": \"x.png\"}]");
+    Run badList = run("demo", "--model", exported.toString(), "--examples", tmp.toString(), "--out", tmp.resolve("demo2").toString());
+    assertEquals(2, badList.code());
+    assertTrue(badList.err().contains("entry 1 has no 'instruction'"), badList.err());
+  }
+
+  /** The committed default model scores a small fixed ReasonWorld set (seed 1) with every metric it has. */
+  @Test
+  void theCommittedDefaultModelEvaluates(@TempDir Path tmp) throws Exception {
+    Path model = Path.of("").toAbsolutePath().getParent().resolve("models/default");
+    assertTrue(Files.isRegularFile(model.resolve("checkpoint/model.safetensors")), "models/default is committed");
+    assertTrue(Files.isRegularFile(model.resolve("clip.safetensors")), "the contrastive encoder ships with it");
+    Path ds = tmp.resolve("ds");
+    assertEquals(0, run("data", "build", "--out", ds.toString(), "--samples", "60", "--seed", "1").code());
+    Run ev = run("eval", "--model", model.toString(), "--data", ds.toString(), "--split", "test-id", "--split", "test-multistep",
+        "--limit", "4", "--steps", "10", "--out", tmp.resolve("report").toString());
+    assertEquals(0, ev.code(), ev.err());
+    var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("report/report.json").toFile());
+    var total = report.path("by_category").path("total");
+    for (String metric : new String[] {"accuracy_lenient", "id_ssim", "clip_score", "clip_dir", "clip_im", "dino"}) {
+      assertTrue(total.path(metric).isNumber(), metric + " is a number: " + total);
+    }
+    assertTrue(total.path("accuracy_lenient").asDouble() >= 0 && total.path("accuracy_lenient").asDouble() <= 1);
+    assertTrue(total.path("dino").asDouble() > 0.5, "the edit resembles its target under the image embedder: " + total);
   }
 
   @Test

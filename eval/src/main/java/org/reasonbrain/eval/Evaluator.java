@@ -23,13 +23,26 @@ public final class Evaluator {
   /** The editor under test: (image, instruction) -> edited image. */
   public interface Editor extends BiFunction<BufferedImage, String, BufferedImage> {}
 
+  /** An editor that edits several (image, instruction) pairs at once (same order in, same order out). */
+  @FunctionalInterface
+  public interface BatchEditor {
+    List<BufferedImage> apply(List<BufferedImage> images, List<String> instructions);
+  }
+
+  /** Any image embedder for the DINO-style image similarity (cosine of edit and target embeddings). */
+  @FunctionalInterface
+  public interface ImageEmbedder {
+    float[] embed(BufferedImage image);
+  }
+
   /** One evaluated sample. */
   public record Row(Sample sample, BufferedImage source, BufferedImage edit, BufferedImage target, Judge.Verdict verdict,
-      double idSsim, double idL1, double l1, double psnr, double ssim, ClipScores.Scores clip, Integer mllm) {}
+      double idSsim, double idL1, double l1, double psnr, double ssim, ClipScores.Scores clip, Integer mllm, Double dino) {}
 
   private final Dataset dataset;
   private ImageTextEncoder clip;
   private MllmJudge mllmJudge;
+  private ImageEmbedder dino;
 
   public Evaluator(Dataset dataset) {
     this.dataset = dataset;
@@ -47,13 +60,40 @@ public final class Evaluator {
     return this;
   }
 
+  /** Adds the DINO-style image similarity (edit vs target) with this embedder. */
+  public Evaluator withDino(ImageEmbedder embedder) {
+    this.dino = embedder;
+    return this;
+  }
+
   public List<Row> run(List<Sample> samples, Editor editor, Progress progress) throws IOException {
+    return run(samples, (imgs, instrs) -> {
+      List<BufferedImage> out = new ArrayList<>();
+      for (int i = 0; i < imgs.size(); i++) {
+        out.add(editor.apply(imgs.get(i), instrs.get(i)));
+      }
+      return out;
+    }, 1, progress);
+  }
+
+  /**
+   * Edits the samples {@code batch} at a time and scores them. A multi-step sample is edited step by
+   * step (each step's output is the next step's input); the samples of a batch advance together.
+   */
+  public List<Row> run(List<Sample> samples, BatchEditor editor, int batch, Progress progress) throws IOException {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+    }
     List<Row> out = new ArrayList<>();
     progress.start("evaluating " + samples.size() + " samples", samples.size());
     try {
-      for (Sample s : samples) {
-        out.add(score(s, edit(s, editor)));
-        progress.advance(1);
+      for (int from = 0; from < samples.size(); from += batch) {
+        List<Sample> group = samples.subList(from, Math.min(samples.size(), from + batch));
+        List<BufferedImage> edits = edit(group, editor);
+        for (int i = 0; i < group.size(); i++) {
+          out.add(score(group.get(i), edits.get(i)));
+        }
+        progress.advance(group.size());
       }
     } finally {
       progress.finish();
@@ -61,13 +101,34 @@ public final class Evaluator {
     return out;
   }
 
-  private BufferedImage edit(Sample s, Editor editor) throws IOException {
-    BufferedImage current = dataset.image(s.source());
-    if (s.steps().isEmpty()) {
-      return editor.apply(current, s.instruction());
+  private List<BufferedImage> edit(List<Sample> group, BatchEditor editor) throws IOException {
+    List<BufferedImage> current = new ArrayList<>();
+    List<List<String>> steps = new ArrayList<>();
+    int rounds = 0;
+    for (Sample s : group) {
+      current.add(dataset.image(s.source()));
+      List<String> st = s.steps().isEmpty() ? List.of(s.instruction()) : s.steps().stream().map(Sample.StepRef::instruction).toList();
+      steps.add(st);
+      rounds = Math.max(rounds, st.size());
     }
-    for (Sample.StepRef st : s.steps()) {
-      current = editor.apply(current, st.instruction());
+    for (int r = 0; r < rounds; r++) {
+      List<Integer> who = new ArrayList<>();
+      List<BufferedImage> imgs = new ArrayList<>();
+      List<String> instrs = new ArrayList<>();
+      for (int i = 0; i < group.size(); i++) {
+        if (r < steps.get(i).size()) {
+          who.add(i);
+          imgs.add(current.get(i));
+          instrs.add(steps.get(i).get(r));
+        }
+      }
+      List<BufferedImage> done = editor.apply(imgs, instrs);
+      if (done.size() != who.size()) {
+        throw new IllegalStateException("the editor returned " + done.size() + " images for " + who.size() + " inputs");
+      }
+      for (int j = 0; j < who.size(); j++) {
+        current.set(who.get(j), done.get(j));
+      }
     }
     return current;
   }
@@ -104,8 +165,9 @@ public final class Evaluator {
     String outputText = s.initialInstruction().isBlank() ? s.instruction() : s.initialInstruction();
     ClipScores.Scores cs = clip == null ? null : ClipScores.score(clip, source, e, inputText, outputText);
     Integer judged = mllmJudge == null ? null : mllmJudge.judge(e, inputText, s.instruction(), outputText);
+    Double dinoSim = dino == null ? null : ClipScores.cosine(dino.embed(e), dino.embed(target));
     return new Row(s, source, e, target, v, ImageMetrics.ssim(ef, sf, w, h, outside), ImageMetrics.l1(ef, sf, outside), ImageMetrics.l1(ef, tf, null),
-        ImageMetrics.psnr(ef, tf, null), ImageMetrics.ssim(ef, tf, w, h, null), cs, judged);
+        ImageMetrics.psnr(ef, tf, null), ImageMetrics.ssim(ef, tf, w, h, null), cs, judged, dinoSim);
   }
 
   /** Means of every metric, grouped by a key (category, split, steps). */
@@ -131,6 +193,7 @@ public final class Evaluator {
       m.put("clip_score", g.stream().filter(r -> r.clip() != null).mapToDouble(r -> r.clip().clipOut()).average().orElse(Double.NaN));
       m.put("clip_dir", g.stream().filter(r -> r.clip() != null).mapToDouble(r -> r.clip().clipDir()).average().orElse(Double.NaN));
       m.put("clip_im", g.stream().filter(r -> r.clip() != null).mapToDouble(r -> r.clip().clipIm()).average().orElse(Double.NaN));
+      m.put("dino", g.stream().filter(r -> r.dino() != null).mapToDouble(Row::dino).average().orElse(Double.NaN));
       m.put("mllm_score", g.stream().filter(r -> r.mllm() != null).mapToDouble(r -> r.mllm()).average().orElse(Double.NaN));
       out.put(e.getKey(), m);
     }

@@ -24,7 +24,7 @@ import org.reasonbrain.core.io.AtomicFiles;
 public final class Report {
   private static final List<String> COLUMNS = List.of("physical", "temporal", "causal", "story", "total");
   private static final List<String> METRICS = List.of("accuracy_lenient", "accuracy_strict", "id_ssim", "id_l1", "l1", "psnr", "ssim",
-      "clip_score", "clip_dir", "clip_im", "mllm_score");
+      "clip_score", "clip_dir", "clip_im", "dino", "mllm_score");
 
   private Report() {}
 

@@ -57,5 +57,38 @@ class EvaluatorTest {
       assertTrue(Files.size(tmp.resolve("report").resolve(f)) > 100, f);
     }
     assertTrue(Files.readString(tmp.resolve("report/report.md")).contains("| accuracy_lenient |"));
+
+    // Batched: the same oracle called a batch at a time gives the same verdicts, multi-step samples advance
+    // step by step inside a batch, and the DINO-style hook scores an exact target as 1.
+    int[] calls = new int[2];
+    Evaluator.BatchEditor batched = (imgs, instrs) -> {
+      calls[0]++;
+      calls[1] = Math.max(calls[1], imgs.size());
+      List<java.awt.image.BufferedImage> out = new java.util.ArrayList<>();
+      for (int i = 0; i < imgs.size(); i++) {
+        out.add(oracle.apply(imgs.get(i), instrs.get(i)));
+      }
+      return out;
+    };
+    Evaluator.ImageEmbedder mean = img -> {
+      float[] f = org.reasonbrain.core.image.Images.toFloatHwc(img);
+      float[] v = new float[3];
+      for (int p = 0; p < f.length; p++) {
+        v[p % 3] += f[p];
+      }
+      return v;
+    };
+    List<Evaluator.Row> inBatches = new Evaluator(ds).withDino(mean).run(test, batched, 7, Progress.NONE);
+    assertEquals(good.size(), inBatches.size());
+    for (int i = 0; i < good.size(); i++) {
+      assertEquals(good.get(i).sample().id(), inBatches.get(i).sample().id());
+      assertEquals(good.get(i).verdict().lenient(), inBatches.get(i).verdict().lenient());
+      assertEquals(1.0, inBatches.get(i).dino(), 1e-6);
+    }
+    int maxSteps = test.stream().mapToInt(s -> Math.max(1, s.steps().size())).max().orElse(1);
+    assertTrue(maxSteps > 1, "the test set has multi-step samples");
+    assertTrue(calls[1] <= 7 && calls[0] >= (test.size() + 6) / 7, "batches of at most 7: " + calls[0] + " calls");
+    assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Evaluator(ds).run(test, batched, 0, Progress.NONE)).getMessage().contains("batch"));
   }
 }

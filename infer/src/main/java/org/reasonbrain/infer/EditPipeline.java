@@ -72,6 +72,11 @@ public final class EditPipeline implements AutoCloseable {
     return model;
   }
 
+  /** The frozen text encoder E_T (owned by this pipeline). */
+  public TextEncoder textEncoder() {
+    return text;
+  }
+
   /** Sampling options; defaults follow InstructPix2Pix (text 7.5, image 1.5) with 20 DDIM steps. */
   public record Options(int steps, double textGuidance, double imageGuidance, long seed) {
     public Options {
@@ -102,68 +107,107 @@ public final class EditPipeline implements AutoCloseable {
   }
 
   public Result edit(BufferedImage image, String instruction, Options o, StepListener listener) {
+    return editBatch(List.of(image), List.of(instruction), o, listener).get(0);
+  }
+
+  /**
+   * Edits several (image, instruction) pairs in one batch: the conditioning and every denoising step
+   * run once for all of them (3 rows each for the three-way guidance). Each pair starts from the noise
+   * of {@code o.seed()}, so a pair's result does not depend on what it is batched with (up to float
+   * rounding). The reported seconds are the batch's time divided among its pairs.
+   */
+  public List<Result> editBatch(List<BufferedImage> images, List<String> instructions, Options o, StepListener listener) {
     long t0 = System.nanoTime();
+    int n = images.size();
+    if (n == 0 || n != instructions.size()) {
+      throw new IllegalArgumentException("editBatch needs as many instructions as images (got " + n + " and " + instructions.size() + ")");
+    }
     // 1. Check the inputs.
-    String instr = checkInstruction(instruction);
     int size = model.config().imageSize();
-    BufferedImage src = squareResize(Images.toRgb(image), size);
+    List<String> instr = new ArrayList<>();
+    List<BufferedImage> srcs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      instr.add(checkInstruction(instructions.get(i)));
+      srcs.add(squareResize(Images.toRgb(images.get(i)), size));
+    }
     // 2. Infer the referenced objects (noun chunks) and the reasoning category.
-    List<String> objects = NounChunker.get().nounChunks(instr);
-    String category = categories.guess(instr);
+    List<List<String>> objects = new ArrayList<>();
+    List<String> category = new ArrayList<>();
+    for (String s : instr) {
+      objects.add(NounChunker.get().nounChunks(s));
+      category.add(categories.guess(s));
+    }
     try (NDManager m = manager.newSubManager()) {
       model.tempAttach(m);
-      // 3. Encode the text three ways: conditioned, and twice with the null text.
+      // 3. Encode the text three ways: rows [0, n) conditioned, [n, 3n) with the null text.
       int k = model.config().maxObjects();
-      TextEncoder.Features f = text.encode(m, List.of(instr, "", ""), 32);
-      NDArray rowKeep = m.create(new float[] {1, 0, 0}, new Shape(3, 1));
-      NDArray textMask = f.mask().mul(rowKeep);
+      List<String> texts = new ArrayList<>(instr);
+      float[] keep = new float[3 * n];
+      for (int i = 0; i < 2 * n; i++) {
+        texts.add("");
+      }
+      java.util.Arrays.fill(keep, 0, n, 1f);
+      TextEncoder.Features f = text.encodeFixed(m, texts, 32);
+      NDArray textMask = f.mask().mul(m.create(keep, new Shape(3 * n, 1)));
       List<String> objs = new ArrayList<>();
-      float[] objMask = new float[3 * k];
-      for (int r = 0; r < 3; r++) {
+      float[] objMask = new float[3 * n * k];
+      for (int r = 0; r < 3 * n; r++) {
         for (int j = 0; j < k; j++) {
-          boolean has = r == 0 && j < objects.size();
-          objs.add(has ? objects.get(j) : "");
+          boolean has = r < n && j < objects.get(r).size();
+          objs.add(has ? objects.get(r).get(j) : "");
           objMask[r * k + j] = has ? 1 : 0;
         }
       }
-      NDArray objM = m.create(objMask, new Shape(3, k));
-      NDArray objVec = text.pooled(m, objs).reshape(3, k, text.dim()).mul(objM.expandDims(2));
-      // 4. The image three times (the last row is the null image) and its instance masks.
-      float[] px = new float[3 * 3 * size * size];
-      Images.toChwSigned(src, px, 0);
-      Images.toChwSigned(src, px, 1);
+      NDArray objM = m.create(objMask, new Shape(3 * n, k));
+      NDArray objVec = text.pooled(m, objs).reshape(3 * n, k, text.dim()).mul(objM.expandDims(2));
+      // 4. The images three times (the last n rows are the null image) and their instance masks.
+      int px = size * size;
+      float[] pix = new float[3 * n * 3 * px];
       int regions = model.config().maxRegions();
-      float[] masks = new float[3 * regions * size * size];
-      List<boolean[]> seg = segmenter.segment(src, regions);
-      for (int r = 0; r < 3; r++) {
-        for (int j = 0; j < seg.size(); j++) {
-          for (int p = 0; p < size * size; p++) {
-            masks[(r * regions + j) * size * size + p] = seg.get(j)[p] ? 1 : 0;
+      float[] masks = new float[3 * n * regions * px];
+      float[] imageKeep = new float[3 * n];
+      for (int i = 0; i < n; i++) {
+        Images.toChwSigned(srcs.get(i), pix, i);
+        Images.toChwSigned(srcs.get(i), pix, n + i);
+        imageKeep[i] = 1;
+        imageKeep[n + i] = 1;
+        List<boolean[]> seg = segmenter.segment(srcs.get(i), regions);
+        for (int r : new int[] {i, n + i, 2 * n + i}) {
+          for (int j = 0; j < seg.size(); j++) {
+            for (int p = 0; p < px; p++) {
+              masks[(r * regions + j) * px + p] = seg.get(j)[p] ? 1 : 0;
+            }
           }
         }
       }
-      ReasonBrain.Inputs in = new ReasonBrain.Inputs(m.create(px, new Shape(3, 3, size, size)),
-          m.create(masks, new Shape(3, regions, size, size)), f.tokens().mul(textMask.expandDims(2)), textMask, objVec, objM,
-          m.create(new float[] {1, 1, 0}, new Shape(3)));
+      ReasonBrain.Inputs in = new ReasonBrain.Inputs(m.create(pix, new Shape(3 * n, 3, size, size)),
+          m.create(masks, new Shape(3 * n, regions, size, size)), f.tokens().mul(textMask.expandDims(2)), textMask, objVec, objM,
+          m.create(imageKeep, new Shape(3 * n)));
       // 5. Condition: FRCE, MLLM, QFormer, CME (once for all denoising steps).
       ReasonBrain.Conditioning c = model.condition(in);
-      // 6. Timesteps and the starting noise (seeded).
+      // 6. Timesteps and the starting noise (seeded, the same for every pair).
       int[] ts = ddim.timesteps(o.steps());
-      Shape latent = new Shape(1, c.sourceLatent().getShape().get(1), c.sourceLatent().getShape().get(2), c.sourceLatent().getShape().get(3));
-      NDArray z = m.create(new Rng(o.seed()).gaussians(Math.toIntExact(latent.size())), latent);
+      Shape one = new Shape(1, c.sourceLatent().getShape().get(1), c.sourceLatent().getShape().get(2), c.sourceLatent().getShape().get(3));
+      NDArray z = m.create(new Rng(o.seed()).gaussians(Math.toIntExact(one.size())), one).repeat(0, n);
+      int[] t3 = new int[3 * n];
       // 7. Denoising loop with three-way guidance.
       for (int i = 0; i < ts.length; i++) {
-        int t = ts[i];
-        NDArray eps3 = model.predictNoise(z.repeat(0, 3), new int[] {t, t, t}, c);     // [full, image-only, unconditional]
-        NDArray eps = Guidance.threeWay(eps3.get(new NDIndex("2:3")), eps3.get(new NDIndex("1:2")), eps3.get(new NDIndex("0:1")),
-            o.textGuidance(), o.imageGuidance());
-        z = ddim.step(z, eps, t, i + 1 < ts.length ? ts[i + 1] : -1);
+        java.util.Arrays.fill(t3, ts[i]);
+        NDArray eps3 = model.predictNoise(z.tile(new long[] {3, 1, 1, 1}), t3, c);     // [full; image-only; unconditional]
+        NDArray eps = Guidance.threeWay(eps3.get(new NDIndex((2 * n) + ":" + (3 * n))), eps3.get(new NDIndex(n + ":" + (2 * n))),
+            eps3.get(new NDIndex("0:" + n)), o.textGuidance(), o.imageGuidance());
+        z = ddim.step(z, eps, ts[i], i + 1 < ts.length ? ts[i + 1] : -1);
         listener.step(i + 1, ts.length);
       }
-      // 8. Decode the latent.
-      NDArray img = model.vae().decode(z).clip(-1f, 1f);
-      BufferedImage out = Images.fromChwSigned(img.toFloatArray(), size);
-      return new Result(out, objects, category, (System.nanoTime() - t0) / 1e9);
+      // 8. Decode the latents.
+      float[] img = model.vae().decode(z).clip(-1f, 1f).toFloatArray();
+      double each = (System.nanoTime() - t0) / 1e9 / n;
+      List<Result> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        float[] one1 = java.util.Arrays.copyOfRange(img, i * 3 * px, (i + 1) * 3 * px);
+        out.add(new Result(Images.fromChwSigned(one1, size), objects.get(i), category.get(i), each));
+      }
+      return out;
     }
   }
 

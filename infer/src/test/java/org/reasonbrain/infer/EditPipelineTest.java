@@ -45,6 +45,38 @@ class EditPipelineTest {
   }
 
   @Test
+  void aBatchEditsEachPairAsAloneAndRefusesMismatchedLists() {
+    var o = new EditPipeline.Options(3, 7.5, 1.5, 5);
+    BufferedImage a = image(64, 64, BufferedImage.TYPE_INT_RGB);
+    BufferedImage b = image(80, 60, BufferedImage.TYPE_INT_ARGB);
+    String ia = "What would happen if the ice cube was left in the sun?";
+    String ib = "What if the princess kissed the frog?";
+    int[] steps = new int[1];
+    List<EditPipeline.Result> batch = pipe.editBatch(List.of(a, b), List.of(ia, ib), o, (d, t) -> steps[0] = d);
+    assertEquals(2, batch.size());
+    assertEquals(3, steps[0]);
+    for (int i = 0; i < 2; i++) {
+      var alone = pipe.edit(i == 0 ? a : b, i == 0 ? ia : ib, o);
+      int[] x = pixels(alone.image());
+      int[] y = pixels(batch.get(i).image());
+      int worst = 0;
+      for (int p = 0; p < x.length; p++) {
+        for (int sh = 0; sh < 24; sh += 8) {
+          worst = Math.max(worst, Math.abs(((x[p] >> sh) & 255) - ((y[p] >> sh) & 255)));
+        }
+      }
+      assertTrue(worst <= 2, "pair " + i + " differs from its edit alone by " + worst + " levels");
+      assertEquals(alone.category(), batch.get(i).category());
+      assertEquals(alone.objects(), batch.get(i).objects());
+    }
+    assertFalse(java.util.Arrays.equals(pixels(batch.get(0).image()), pixels(batch.get(1).image())));
+    assertThrows(IllegalArgumentException.class, () -> pipe.editBatch(List.of(a), List.of(ia, ib), o, (d, t) -> {}));
+    assertThrows(IllegalArgumentException.class, () -> pipe.editBatch(List.of(), List.of(), o, (d, t) -> {}));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> pipe.editBatch(List.of(a, b), List.of(ia, " "), o, (d, t) -> {}))
+        .getMessage().contains("empty"));
+  }
+
+  @Test
   void seededEditsAndWhatWasInferred() {
     var o = new EditPipeline.Options(4, 7.5, 1.5, 3);
     var a = pipe.edit(image(64, 64, BufferedImage.TYPE_INT_RGB), "What would happen if the ice cube was left in the sun?", o);

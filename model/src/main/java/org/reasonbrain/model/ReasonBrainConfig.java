@@ -59,13 +59,29 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
         heads, image, patch, mllm, qformer, vae, unet);
   }
 
-  /** A named preset: tiny, ip2p, mllm-only (paper presets are in {@link PaperPresets}). */
+  /** The names {@link #preset} accepts. */
+  public static final java.util.List<String> PRESETS =
+      java.util.List.of("tiny", "ip2p", "mllm-only", "tiny-no-frce", "tiny-no-id", "tiny-no-cme");
+
+  /**
+   * A named preset: tiny, the Table 2 baselines ip2p and mllm-only, and the Table 4 ablations of tiny
+   * (no-frce: neither FRCE branch nor the ID controller; no-id: FRCE without the ID controller; no-cme:
+   * neither enhancer). Paper-size shapes are in {@link PaperPresets}.
+   */
   public static ReasonBrainConfig preset(String name) {
     return switch (name) {
       case "tiny" -> tiny();
       case "ip2p" -> tiny().withVariant(Variant.IP2P);
       case "mllm-only" -> tiny().withVariant(Variant.MLLM_ONLY);
-      default -> throw new IllegalArgumentException("unknown preset '" + name + "' (tiny, ip2p, mllm-only, paper-3b, paper-7b)");
+      case "tiny-no-frce" -> tiny().renamed(name).withSwitches(new Switches(false, false, false, true, true));
+      case "tiny-no-id" -> tiny().renamed(name).withSwitches(new Switches(true, true, false, true, true));
+      case "tiny-no-cme" -> tiny().renamed(name).withSwitches(new Switches(true, true, true, false, false));
+      default -> throw new IllegalArgumentException("unknown preset '" + name + "' (" + String.join(", ", PRESETS) + ")");
     };
+  }
+
+  private ReasonBrainConfig renamed(String n) {
+    return new ReasonBrainConfig(n, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
+        heads, image, patch, mllm, qformer, vae, unet);
   }
 }

@@ -31,6 +31,7 @@ import org.reasonbrain.data.format.Dataset;
 import org.reasonbrain.model.ReasonBrain;
 import org.reasonbrain.model.ReasonBrainConfig;
 import org.reasonbrain.model.diffusion.Autoencoder;
+import org.reasonbrain.model.encoders.ClipHead;
 import org.reasonbrain.model.encoders.MiniLmTextEncoder;
 import org.reasonbrain.model.encoders.TextEncoder;
 import org.reasonbrain.model.encoders.WordPieceTokenizer;

@@ -111,7 +111,7 @@ public final class TrainingData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    TextEncoder.Features f = text.encode(m, instr, 32);
+    TextEncoder.Features f = text.encodeFixed(m, instr, 32);
     NDArray textKeep = m.create(toFloats(keepText), new Shape(b, 1));
     NDArray textMask = f.mask().mul(textKeep);
     NDArray tokens = f.tokens().mul(textMask.expandDims(2));

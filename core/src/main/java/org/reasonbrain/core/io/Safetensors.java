@@ -100,15 +100,65 @@ public final class Safetensors {
       return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
     }
 
-    /** An F32 tensor from floats. */
-    public static Tensor ofFloats(float[] values, long... shape) {
+    /** float to IEEE 754 binary16, rounding to nearest even; overflow goes to infinity, tiny values to subnormals or 0. */
+    static short floatToHalf(float f) {
+      int bits = Float.floatToRawIntBits(f);
+      int sign = (bits >>> 16) & 0x8000;
+      int exp = (bits >>> 23) & 0xFF;
+      int mant = bits & 0x7FFFFF;
+      if (exp == 0xFF) {
+        return (short) (sign | 0x7C00 | (mant != 0 ? 0x200 : 0));
+      }
+      int e = exp - 127 + 15;
+      if (e >= 0x1F) {
+        return (short) (sign | 0x7C00);
+      }
+      if (e <= 0) {
+        if (e < -10) {
+          return (short) sign;
+        }
+        int m = mant | 0x800000;
+        int shift = 14 - e;
+        int half = m >>> shift;
+        int rest = m & ((1 << shift) - 1);
+        int mid = 1 << (shift - 1);
+        if (rest > mid || (rest == mid && (half & 1) == 1)) {
+          half++;
+        }
+        return (short) (sign | half);
+      }
+      int half = (e << 10) | (mant >>> 13);
+      int rest = mant & 0x1FFF;
+      if (rest > 0x1000 || (rest == 0x1000 && (half & 1) == 1)) {
+        half++; // may carry into the exponent, which is the correct rounding
+      }
+      return (short) (sign | half);
+    }
+
+    /** An F16 tensor from floats (half the size of F32; values rounded to binary16). */
+    public static Tensor ofHalfs(float[] values, long... shape) {
+      checkCount(values.length, shape);
+      ByteBuffer b = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+      for (float v : values) {
+        b.putShort(floatToHalf(v));
+      }
+      b.flip();
+      return new Tensor(DType.F16, shape.clone(), b);
+    }
+
+    private static void checkCount(int count, long... shape) {
       long n = 1;
       for (long d : shape) {
         n *= d;
       }
-      if (n != values.length) {
-        throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " values, got " + values.length);
+      if (n != count) {
+        throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " values, got " + count);
       }
+    }
+
+    /** An F32 tensor from floats. */
+    public static Tensor ofFloats(float[] values, long... shape) {
+      checkCount(values.length, shape);
       ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
       for (float v : values) {
         b.putFloat(v);

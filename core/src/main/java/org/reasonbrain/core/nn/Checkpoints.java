@@ -14,10 +14,17 @@ public final class Checkpoints {
   private Checkpoints() {}
 
   public static void save(Module module, Path file, Map<String, String> metadata) throws IOException {
+    save(module, file, metadata, false);
+  }
+
+  /** Saves as F32, or as F16 with {@code half} (for shipping: half the size; loading widens to F32). */
+  public static void save(Module module, Path file, Map<String, String> metadata, boolean half) throws IOException {
     Map<String, Safetensors.Tensor> out = new LinkedHashMap<>();
     for (var e : module.parameters().entrySet()) {
       var v = e.getValue().value();
-      out.put(e.getKey(), Safetensors.Tensor.ofFloats(v.toFloatArray(), v.getShape().getShape()));
+      float[] f = v.toFloatArray();
+      long[] shape = v.getShape().getShape();
+      out.put(e.getKey(), half ? Safetensors.Tensor.ofHalfs(f, shape) : Safetensors.Tensor.ofFloats(f, shape));
     }
     Safetensors.write(file, out, metadata);
   }

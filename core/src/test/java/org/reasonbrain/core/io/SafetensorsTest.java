@@ -38,6 +38,26 @@ class SafetensorsTest {
   }
 
   @Test
+  void halfPrecisionRoundTripsWithinBinary16Accuracy(@TempDir Path dir) throws Exception {
+    float[] v = {0f, -0f, 1f, -2.5f, 65504f, 1e6f, 6.0e-8f, 1e-9f, 0.1f, (float) Math.PI, -1234.567f};
+    Path f = dir.resolve("h.safetensors");
+    Safetensors.write(f, Map.of("h", Safetensors.Tensor.ofHalfs(v, v.length)), Map.of());
+    Safetensors.Tensor t = Safetensors.read(f).tensors().get("h");
+    assertEquals(Safetensors.DType.F16, t.dtype());
+    assertEquals(2L * v.length, t.data().remaining()); // two bytes a value
+    float[] back = t.toFloats();
+    float[] expected = {0f, -0f, 1f, -2.5f, 65504f, Float.POSITIVE_INFINITY, 5.9604645e-8f, 0f, 0.099975586f, 3.140625f, -1235.0f};
+    assertArrayEquals(expected, back);
+    // Every binary16 value survives half -> float -> half unchanged.
+    for (int h = 0; h < 0x10000; h++) {
+      float x = Safetensors.Tensor.halfToFloat((short) h);
+      if (!Float.isNaN(x)) {
+        assertEquals((short) h, Safetensors.Tensor.floatToHalf(x), "half " + Integer.toHexString(h));
+      }
+    }
+  }
+
+  @Test
   void bf16AndF16AreWidened() {
     ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
     b.putShort((short) (Float.floatToIntBits(1.5f) >>> 16));

@@ -26,8 +26,21 @@ public final class MiniLmTextEncoder implements TextEncoder {
   private final OrtEnvironment env;
   private final OrtSession session;
   private final WordPieceTokenizer tokenizer;
+  private final Map<String, float[]> cache;
 
+  /** With a memo of 4,096 texts. */
   public MiniLmTextEncoder() {
+    this(4096);
+  }
+
+  /** With a memo of at most {@code cacheEntries} texts (training uses one as large as its split). */
+  public MiniLmTextEncoder(int cacheEntries) {
+    this.cache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+        return size() > cacheEntries;
+      }
+    };
     try (InputStream model = resource(MODEL); InputStream tok = resource(TOKENIZER)) {
       this.env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
@@ -56,42 +69,59 @@ public final class MiniLmTextEncoder implements TextEncoder {
     return DIM;
   }
 
+  /**
+   * Encodes each text on its own and pads the batch with zeros: the int8 model quantizes its activations
+   * with one scale per call, so encoding texts together would make a text's features depend on its
+   * batch companions. Results are memoized (least recently used first out).
+   */
   @Override
   public synchronized Features encode(NDManager m, List<String> texts, int maxTokens) {
     int b = texts.size();
-    int[][] ids = new int[b][];
+    float[][] each = new float[b][];
     int t = 1;
     for (int i = 0; i < b; i++) {
-      ids[i] = tokenizer.encode(texts.get(i));
-      if (ids[i].length > maxTokens) {
-        ids[i] = java.util.Arrays.copyOf(ids[i], maxTokens);
-      }
-      t = Math.max(t, ids[i].length);
+      each[i] = single(texts.get(i), maxTokens);
+      t = Math.max(t, each[i].length / DIM);
     }
-    long[] idBuf = new long[b * t];
-    long[] maskBuf = new long[b * t];
+    float[] flat = new float[b * t * DIM];
     float[] mask = new float[b * t];
     for (int i = 0; i < b; i++) {
-      for (int j = 0; j < ids[i].length; j++) {
-        idBuf[i * t + j] = ids[i][j];
-        maskBuf[i * t + j] = 1;
-        mask[i * t + j] = 1;
-      }
+      System.arraycopy(each[i], 0, flat, i * t * DIM, each[i].length);
+      java.util.Arrays.fill(mask, i * t, i * t + each[i].length / DIM, 1f);
     }
-    long[] shape = {b, t};
+    return new Features(m.create(flat, new Shape(b, t, DIM)), m.create(mask, new Shape(b, t)));
+  }
+
+  /** Token states [len * DIM] of one text (at most {@code maxTokens} tokens). */
+  private float[] single(String text, int maxTokens) {
+    String key = maxTokens + "\u0000" + text;
+    float[] hit = cache.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    int[] ids = tokenizer.encode(text);
+    if (ids.length > maxTokens) {
+      ids = java.util.Arrays.copyOf(ids, maxTokens);
+    }
+    int t = ids.length;
+    long[] idBuf = new long[t];
+    long[] maskBuf = new long[t];
+    for (int j = 0; j < t; j++) {
+      idBuf[j] = ids[j];
+      maskBuf[j] = 1;
+    }
+    long[] shape = {1, t};
     try (OnnxTensor idT = OnnxTensor.createTensor(env, LongBuffer.wrap(idBuf), shape);
          OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(maskBuf), shape);
-         OnnxTensor typeT = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[b * t]), shape);
+         OnnxTensor typeT = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[t]), shape);
          OrtSession.Result r = session.run(Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT))) {
       float[][][] h = (float[][][]) r.get(0).getValue();
-      float[] flat = new float[b * t * DIM];
-      for (int i = 0; i < b; i++) {
-        for (int j = 0; j < t; j++) {
-          System.arraycopy(h[i][j], 0, flat, (i * t + j) * DIM, DIM);
-        }
+      float[] out = new float[t * DIM];
+      for (int j = 0; j < t; j++) {
+        System.arraycopy(h[0][j], 0, out, j * DIM, DIM);
       }
-      NDArray tokens = m.create(flat, new Shape(b, t, DIM));
-      return new Features(tokens, m.create(mask, new Shape(b, t)));
+      cache.put(key, out);
+      return out;
     } catch (OrtException e) {
       throw new IllegalStateException("MiniLM inference failed: " + e.getMessage(), e);
     }
