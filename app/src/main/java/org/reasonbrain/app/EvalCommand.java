@@ -105,8 +105,11 @@ final class EvalCommand implements Callable<Integer> {
       List<Evaluator.Row> rows = evaluator.run(chosen,
           (imgs, instrs) -> p.editBatch(imgs, instrs, o, (d, t) -> {}).stream().map(EditPipeline.Result::image).toList(),
           batch, new ProgressBar(System.err));
-      Report.write(out, modelDir.getFileName() + " on " + data.getFileName(), rows);
       double secs = (System.nanoTime() - t0) / 1e9;
+      String preset = new com.fasterxml.jackson.databind.ObjectMapper().readTree(modelDir.resolve("config.json").toFile()).path("preset").asText("tiny");
+      Report.write(out, modelDir.getFileName() + " on " + data.getFileName(), rows, Map.of("model", modelDir.toAbsolutePath().toString(),
+          "preset", preset, "data", data.toAbsolutePath().toString(), "steps", Integer.toString(steps), "seed", Long.toString(seed),
+          "guidance", textGuidance + "/" + imageGuidance, "batch", Integer.toString(batch), "seconds", String.format(Locale.ROOT, "%.1f", secs)));
       Map<String, Double> total = Evaluator.summarize(rows, r -> r.sample().category()).get("total");
       System.out.printf(Locale.ROOT, "%d samples in %.1f s (%.2f s each, batch %d): accuracy lenient %.3f, strict %.3f, identity SSIM %.3f; report in %s%n",
           rows.size(), secs, secs / rows.size(), batch, total.get("accuracy_lenient"), total.get("accuracy_strict"), total.get("id_ssim"), out);

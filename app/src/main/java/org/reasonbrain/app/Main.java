@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code reasonbrain} command line. */
 @Command(name = "reasonbrain", mixinStandardHelpOptions = true, version = "reasonbrain 0.1.0",
     description = "Hypothetical-instruction reasoning image editing: ReasonWorld data, ReasonBrain model.",
-    subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EditCommand.class, ModelCommand.class, EvalCommand.class, ServeCommand.class, BenchCommand.class,
+    subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EditCommand.class, ModelCommand.class, EvalCommand.class, TablesCommand.class, ServeCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -29,14 +29,23 @@ public final class Report {
   private Report() {}
 
   public static void write(Path dir, String title, List<Evaluator.Row> rows) throws IOException {
+    write(dir, title, rows, Map.of());
+  }
+
+  /** With {@code meta} (model, preset, sampling settings, timing) stored under "meta" in report.json. */
+  public static void write(Path dir, String title, List<Evaluator.Row> rows, Map<String, String> meta) throws IOException {
     Files.createDirectories(dir);
     Map<String, Map<String, Double>> byCategory = Evaluator.summarize(rows, r -> r.sample().category());
     Map<String, Map<String, Double>> bySplit = Evaluator.summarize(rows, r -> r.sample().split());
     ObjectMapper json = new ObjectMapper();
     var root = json.createObjectNode();
     root.put("title", title);
+    root.set("meta", json.valueToTree(new java.util.TreeMap<>(meta)));
     root.set("by_category", json.valueToTree(byCategory));
     root.set("by_split", json.valueToTree(bySplit));
+    root.set("by_split_category", json.valueToTree(Evaluator.summarize(rows, r -> r.sample().split() + "/" + r.sample().category())));
+    Map<String, Map<String, Double>> bySteps = Evaluator.summarize(rows, r -> stepsKey(r.sample()));
+    root.set("by_steps", json.valueToTree(bySteps));
     root.put("judge", "lenient: nearer the target than every distractor (blurred RMS over the changed region); strict: "
         + "also within " + Judge.MARGIN + " of the nearest distractor's distance and L1 outside the region <= " + Judge.PRESERVE);
     AtomicFiles.writeString(dir.resolve("report.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
@@ -59,9 +68,20 @@ public final class Report {
       md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %.3f | %.3f |%n", e.getKey(), m.get("samples"), fmt(m.get("accuracy_lenient")),
           fmt(m.get("accuracy_strict")), m.get("id_ssim"), m.get("l1")));
     }
+    md.append("\nBy number of edit steps (Table A5):\n\n| steps | samples | lenient | strict | id SSIM | L1 |\n|---|---|---|---|---|---|\n");
+    for (var e : bySteps.entrySet()) {
+      Map<String, Double> m = e.getValue();
+      md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %.3f | %.3f |%n", e.getKey(), m.get("samples"), fmt(m.get("accuracy_lenient")),
+          fmt(m.get("accuracy_strict")), m.get("id_ssim"), m.get("l1")));
+    }
     AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
     Images.writePng(dir.resolve("accuracy.png"), chart(title, byCategory));
     AtomicFiles.writeString(dir.resolve("gallery.html"), gallery(title, rows));
+  }
+
+  /** "1-step", "2-step", ...: how many instructions the sample chains. */
+  static String stepsKey(org.reasonbrain.data.format.Sample s) {
+    return Math.max(1, s.steps().size()) + "-step";
   }
 
   private static String fmt(Double v) {

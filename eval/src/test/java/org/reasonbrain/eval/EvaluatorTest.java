@@ -57,6 +57,20 @@ class EvaluatorTest {
       assertTrue(Files.size(tmp.resolve("report").resolve(f)) > 100, f);
     }
     assertTrue(Files.readString(tmp.resolve("report/report.md")).contains("| accuracy_lenient |"));
+    // The tables: the oracle row reads 1.000 everywhere it has samples, the do-nothing editor 0.000.
+    Report.write(tmp.resolve("lazy"), "lazy", lazy, Map.of("preset", "ip2p"));
+    Tables.write(tmp.resolve("tables"), "test", List.of(
+        new Tables.Entry("oracle", Tables.read(tmp.resolve("report")), true, List.of(new Tables.Switch("all", true))),
+        new Tables.Entry("nothing", Tables.read(tmp.resolve("lazy")), true, null)));
+    String tables = Files.readString(tmp.resolve("tables/tables.md"));
+    assertTrue(tables.contains("| oracle |") && tables.contains("| nothing |"), tables);
+    String a5 = tables.substring(tables.indexOf("## Table A5"));
+    assertTrue(a5.contains("| oracle | 1.000 | 1.000 |"), a5);
+    assertTrue(a5.contains("| nothing | 0.000 | 0.000 |"), a5);
+    assertTrue(tables.substring(tables.indexOf("## Table 4")).contains("| oracle | ✓ | 1.000 | 1.000 |"), tables);
+    assertTrue(Files.size(tmp.resolve("tables/tables.png")) > 1000);
+    assertTrue(org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> Tables.read(tmp))
+        .getMessage().contains("no report.json"));
 
     // Batched: the same oracle called a batch at a time gives the same verdicts, multi-step samples advance
     // step by step inside a batch, and the DINO-style hook scores an exact target as 1.
