@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# Starts an edit server on an untrained tiny model, runs the real-client tests against it, stops it.
+# Starts an edit server on the shipped default model, runs the real-client tests against it, stops it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 work="$(mktemp -d)"
 trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
-"$root/reasonbrain" model init --out "$work/model" >/dev/null
-"$root/reasonbrain" serve --model "$work/model" --port 0 --port-file "$work/port" > "$work/server.log" 2>&1 &
+"$root/reasonbrain" serve --port 0 --port-file "$work/port" > "$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   [[ -s "$work/port" ]] && curl -sf "http://127.0.0.1:$(cat "$work/port")/healthz" >/dev/null && break

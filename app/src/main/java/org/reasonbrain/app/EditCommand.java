@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "edit", mixinStandardHelpOptions = true,
     description = "Edit an image by a hypothetical instruction. Repeat --instruction for a multi-step chain.")
 final class EditCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, description = "Run folder of a trained model.")
+  @Option(names = "--model", description = "Model or run folder (default: the shipped models/default).")
   Path model;
 
   @Option(names = "--image", required = true, description = "Input image (PNG, JPEG, GIF or BMP; any colour model).")
@@ -41,7 +41,7 @@ final class EditCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     EditPipeline.Options o = new EditPipeline.Options(steps, textGuidance, imageGuidance, seed);
     BufferedImage src = Images.read(image);
-    try (EditPipeline p = EditPipeline.load(model)) {
+    try (EditPipeline p = EditPipeline.load(DefaultModel.resolve(model))) {
       BufferedImage current = src;
       ProgressBar bar = new ProgressBar(System.err);
       for (int i = 0; i < instructions.size(); i++) {

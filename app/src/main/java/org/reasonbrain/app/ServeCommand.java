@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the edit API (POST /v1/images/edits, /v1/edits/chain) and the web page at /.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, description = "Run folder of a model.")
+  @Option(names = "--model", description = "Model or run folder (default: the shipped models/default).")
   Path model;
 
   @Option(names = "--port", defaultValue = "8080", description = "Port (0 picks a free one; default ${DEFAULT-VALUE}).")
@@ -39,6 +39,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    model = DefaultModel.resolve(model);
     EditPipeline pipeline = EditPipeline.load(model);
     String name = new ObjectMapper().readTree(model.resolve("config.json").toFile()).path("preset").asText("model");
     EditServer server = new EditServer(pipeline, name,

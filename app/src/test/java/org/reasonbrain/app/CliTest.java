@@ -28,7 +28,8 @@ class CliTest {
   void everyCommandHasHelp() {
     for (String[] cmd : new String[][] {{"--help"}, {"demo", "--help"}, {"data", "--help"}, {"data", "build", "--help"},
         {"data", "check", "--help"}, {"data", "preview", "--help"}, {"train", "--help"}, {"edit", "--help"},
-        {"model", "info", "--help"}, {"bench", "--help"}, {"eval", "--help"}, {"serve", "--help"}, {"model", "init", "--help"}}) {
+        {"model", "info", "--help"}, {"bench", "--help"}, {"eval", "--help"}, {"serve", "--help"}, {"model", "init", "--help"},
+        {"model", "export", "--help"}, {"tables", "--help"}}) {
       Run r = run(cmd);
       assertEquals(0, r.code(), String.join(" ", cmd));
       assertTrue(r.out().contains("Usage:"), String.join(" ", cmd));

@@ -1,10 +1,6 @@
 package org.reasonbrain.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.reasonbrain.core.image.BarChart;
 import org.reasonbrain.core.image.Images;
 import org.reasonbrain.core.io.AtomicFiles;
 
@@ -89,54 +86,13 @@ public final class Report {
   }
 
   private static BufferedImage chart(String title, Map<String, Map<String, Double>> byCategory) {
-    int w = 640;
-    int h = 360;
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, w, h);
-    g.setColor(Color.DARK_GRAY);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    g.drawString(title + ": reasoning accuracy", 20, 24);
-    int base = h - 50;
-    int top = 50;
-    g.drawLine(60, base, w - 20, base);
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    for (int i = 0; i <= 4; i++) {
-      int y = base - (base - top) * i / 4;
-      g.setColor(new Color(230, 230, 230));
-      g.drawLine(60, y, w - 20, y);
-      g.setColor(Color.DARK_GRAY);
-      g.drawString(String.format(Locale.ROOT, "%.2f", i / 4.0), 25, y + 4);
-    }
-    int slot = (w - 90) / COLUMNS.size();
+    double[][] v = new double[2][COLUMNS.size()];
     for (int c = 0; c < COLUMNS.size(); c++) {
       Map<String, Double> m = byCategory.get(COLUMNS.get(c));
-      int x = 70 + c * slot;
-      g.setColor(Color.DARK_GRAY);
-      g.drawString(COLUMNS.get(c), x + 10, base + 18);
-      if (m == null) {
-        continue;
-      }
-      double[] vals = {m.get("accuracy_lenient"), m.get("accuracy_strict")};
-      Color[] colours = {new Color(70, 120, 210), new Color(220, 120, 50)};
-      for (int k = 0; k < 2; k++) {
-        double v = Double.isNaN(vals[k]) ? 0 : vals[k];
-        int bh = (int) Math.round((base - top) * v);
-        g.setColor(colours[k]);
-        g.fillRect(x + k * (slot / 3), base - bh, slot / 3 - 4, bh);
-      }
+      v[0][c] = m == null ? Double.NaN : m.get("accuracy_lenient");
+      v[1][c] = m == null ? Double.NaN : m.get("accuracy_strict");
     }
-    g.setColor(new Color(70, 120, 210));
-    g.fillRect(w - 200, 14, 10, 10);
-    g.setColor(new Color(220, 120, 50));
-    g.fillRect(w - 110, 14, 10, 10);
-    g.setColor(Color.DARK_GRAY);
-    g.drawString("lenient", w - 185, 23);
-    g.drawString("strict", w - 95, 23);
-    g.dispose();
-    return img;
+    return BarChart.draw(title + ": reasoning accuracy", COLUMNS, List.of("lenient", "strict"), v);
   }
 
   private static String gallery(String title, List<Evaluator.Row> rows) {

@@ -2,10 +2,6 @@ package org.reasonbrain.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.reasonbrain.core.image.BarChart;
 import org.reasonbrain.core.image.Images;
 import org.reasonbrain.core.io.AtomicFiles;
 
@@ -139,53 +136,12 @@ public final class Tables {
   static BufferedImage chart(String title, List<Entry> entries) {
     List<String> groups = new ArrayList<>(TABLE2_SPLITS);
     groups.add("test-multistep");
-    int w = 760;
-    int h = 400;
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, w, h);
-    g.setColor(Color.DARK_GRAY);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    g.drawString(title + ": reasoning accuracy (lenient judge)", 20, 24);
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    int base = h - 40;
-    int top = 90;
-    for (int i = 0; i <= 4; i++) {
-      int y = base - (base - top) * i / 4;
-      g.setColor(new Color(230, 230, 230));
-      g.drawLine(60, y, w - 20, y);
-      g.setColor(Color.DARK_GRAY);
-      g.drawString(String.format(Locale.ROOT, "%.2f", i / 4.0), 25, y + 4);
-    }
-    Color[] palette = {new Color(70, 120, 210), new Color(220, 120, 50), new Color(90, 170, 90), new Color(150, 90, 180),
-        new Color(200, 70, 90), new Color(60, 160, 170), new Color(140, 140, 60), new Color(100, 100, 100)};
+    double[][] v = new double[entries.size()][groups.size()];
     for (int k = 0; k < entries.size(); k++) {
-      g.setColor(palette[k % palette.length]);
-      int lx = 20 + (k % 4) * 180;
-      int ly = 40 + (k / 4) * 18;
-      g.fillRect(lx, ly, 10, 10);
-      g.setColor(Color.DARK_GRAY);
-      g.drawString(entries.get(k).label(), lx + 14, ly + 9);
-    }
-    int slot = (w - 90) / groups.size();
-    int bar = Math.max(3, (slot - 20) / Math.max(1, entries.size()));
-    for (int gi = 0; gi < groups.size(); gi++) {
-      int x = 70 + gi * slot;
-      g.setColor(Color.DARK_GRAY);
-      g.drawString(groups.get(gi), x + 4, base + 16);
-      for (int k = 0; k < entries.size(); k++) {
-        double v = over(entries.get(k).report(), List.of(groups.get(gi)), "by_split", "accuracy_lenient");
-        if (Double.isNaN(v)) {
-          continue;
-        }
-        int bh = (int) Math.round((base - top) * v);
-        g.setColor(palette[k % palette.length]);
-        g.fillRect(x + k * bar, base - bh, bar - 2, bh);
+      for (int gi = 0; gi < groups.size(); gi++) {
+        v[k][gi] = over(entries.get(k).report(), List.of(groups.get(gi)), "by_split", "accuracy_lenient");
       }
     }
-    g.dispose();
-    return img;
+    return BarChart.draw(title + ": reasoning accuracy (lenient judge)", groups, entries.stream().map(Entry::label).toList(), v);
   }
 }
