@@ -8,7 +8,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rb="${RB:-$here/reasonbrain}"
 runs="${1:?usage: bench/tables.sh RUNS_DIR [LIMIT_PER_SPLIT]}"
-limit="${2:-250}"
+limit="${2:-100}"
 "$rb" model export --run "$runs/rb-tiny" --clip "$runs/clip" --out "$runs/default" \
   --history "$runs/vae" --history "$runs/clip" --history "$runs/lm" --history "$runs/rb-tiny"
 clip="$runs/default/clip.safetensors"
