@@ -56,6 +56,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-clip", description = "Skip the CLIP scores and the image similarity.")
   boolean noClip;
 
+  @Option(names = "--oracle-vae", description = "Diagnostic: score the model's autoencoder reconstruction of each true target "
+      + "instead of edits (the ceiling the autoencoder leaves a perfect diffusion model).")
+  boolean oracleVae;
+
   @Option(names = "--judge-url", description = "OpenAI-compatible chat endpoint of a vision-language model for the MLLM score (off by default).")
   String judgeUrl;
 
@@ -102,14 +106,29 @@ final class EvalCommand implements Callable<Integer> {
       if (judgeUrl != null) {
         evaluator.withMllmJudge(new org.reasonbrain.eval.MllmJudge(judgeUrl, judgeModel, System.getenv("OPENAI_API_KEY")));
       }
-      List<Evaluator.Row> rows = evaluator.run(chosen,
-          (imgs, instrs) -> p.editBatch(imgs, instrs, o, (d, t) -> {}).stream().map(EditPipeline.Result::image).toList(),
-          batch, new ProgressBar(System.err));
+      Evaluator.BatchEditor editor = (imgs, instrs) -> p.editBatch(imgs, instrs, o, (d, t) -> {}).stream().map(EditPipeline.Result::image).toList();
+      if (oracleVae) {
+        Map<String, String> targetOf = new java.util.HashMap<>();
+        for (Sample s : chosen) {
+          if (s.steps().isEmpty()) {
+            targetOf.put(s.instruction(), s.target());
+          }
+          s.steps().forEach(st -> targetOf.put(st.instruction(), st.target()));
+        }
+        editor = (imgs, instrs) -> instrs.stream().map(i -> {
+          try {
+            return p.reconstruct(ds.image(targetOf.get(i)));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }).toList();
+      }
+      List<Evaluator.Row> rows = evaluator.run(chosen, editor, batch, new ProgressBar(System.err));
       double secs = (System.nanoTime() - t0) / 1e9;
       String preset = new com.fasterxml.jackson.databind.ObjectMapper().readTree(modelDir.resolve("config.json").toFile()).path("preset").asText("tiny");
       Report.write(out, modelDir.getFileName() + " on " + data.getFileName(), rows, Map.of("model", modelDir.toAbsolutePath().toString(),
           "preset", preset, "data", data.toAbsolutePath().toString(), "steps", Integer.toString(steps), "seed", Long.toString(seed),
-          "guidance", textGuidance + "/" + imageGuidance, "batch", Integer.toString(batch), "seconds", String.format(Locale.ROOT, "%.1f", secs)));
+          "guidance", textGuidance + "/" + imageGuidance, "batch", Integer.toString(batch), "oracle_vae", Boolean.toString(oracleVae), "seconds", String.format(Locale.ROOT, "%.1f", secs)));
       Map<String, Double> total = Evaluator.summarize(rows, r -> r.sample().category()).get("total");
       System.out.printf(Locale.ROOT, "%d samples in %.1f s (%.2f s each, batch %d): accuracy lenient %.3f, strict %.3f, identity SSIM %.3f; report in %s%n",
           rows.size(), secs, secs / rows.size(), batch, total.get("accuracy_lenient"), total.get("accuracy_strict"), total.get("id_ssim"), out);

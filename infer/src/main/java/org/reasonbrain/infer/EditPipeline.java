@@ -211,6 +211,21 @@ public final class EditPipeline implements AutoCloseable {
     }
   }
 
+  /**
+   * The autoencoder's reconstruction of an image at the model's resolution: what a perfect diffusion
+   * model could at best return (the evaluation's {@code --oracle-vae} ceiling).
+   */
+  public BufferedImage reconstruct(BufferedImage image) {
+    int size = model.config().imageSize();
+    try (NDManager m = manager.newSubManager()) {
+      model.tempAttach(m);
+      float[] px = new float[3 * size * size];
+      Images.toChwSigned(squareResize(Images.toRgb(image), size), px, 0);
+      NDArray z = model.vae().latent(m.create(px, new Shape(1, 3, size, size)));
+      return Images.fromChwSigned(model.vae().decode(z).clip(-1f, 1f).toFloatArray(), size);
+    }
+  }
+
   /** Multi-step editing (Table A5): each instruction edits the previous step's output. */
   public List<Result> chain(BufferedImage image, List<String> instructions, Options o) {
     if (instructions.isEmpty()) {
