@@ -57,6 +57,11 @@ public final class Tables {
     return n == 0 ? Double.NaN : sum / n;
   }
 
+  private static String count(JsonNode report, String group, String key) {
+    JsonNode n = report == null ? null : report.path(group).path(key).path("samples");
+    return n == null || !n.isNumber() ? "" : " (" + n.asInt() + ")";
+  }
+
   private static String f(double v) {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
   }
@@ -66,12 +71,13 @@ public final class Tables {
     StringBuilder md = new StringBuilder("# " + title + "\n\n");
     md.append("Reasoning accuracy = the lenient programmatic judge (eval/Judge). Total = all samples of the three splits.\n\n");
     // Table 2.
-    md.append("## Table 2 shape: reasoning accuracy per category\n\n| method |");
+    md.append("## Table 2 shape: reasoning accuracy per category\n\n(n) = samples in the column, from the first row's report.\n\n| method |");
+    JsonNode first = entries.stream().filter(Entry::table2).map(Entry::report).findFirst().orElse(null);
     for (String sp : TABLE2_SPLITS) {
       for (String c : CATEGORIES) {
-        md.append(' ').append(sp.replace("test-", "")).append(' ').append(c, 0, 4).append(" |");
+        md.append(' ').append(sp.replace("test-", "")).append(' ').append(c, 0, 4).append(count(first, "by_split_category", sp + "/" + c)).append(" |");
       }
-      md.append(' ').append(sp.replace("test-", "")).append(" all |");
+      md.append(' ').append(sp.replace("test-", "")).append(" all").append(count(first, "by_split", sp)).append(" |");
     }
     md.append(" Total |\n|---|").append("---|".repeat(TABLE2_SPLITS.size() * 5 + 1)).append('\n');
     for (Entry e : entries) {
@@ -91,7 +97,7 @@ public final class Tables {
         + "DINO-style = cosine of edit and target under its image encoder; MLLM score only with --judge-url):\n\n");
     md.append("| method | lenient | strict | CLIP score | CLIP-dir | CLIP-im | DINO-style | MLLM score | L1 | PSNR | SSIM |\n"
         + "|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (Entry e : entries) {
+    for (Entry e : entries.stream().filter(Entry::table2).toList()) {
       md.append("| ").append(e.label()).append(" |");
       for (String m : List.of("accuracy_lenient", "accuracy_strict", "clip_score", "clip_dir", "clip_im", "dino", "mllm_score", "l1", "psnr", "ssim")) {
         md.append(' ').append(f(over(e.report(), TABLE2_SPLITS, "by_split", m))).append(" |");
@@ -103,11 +109,11 @@ public final class Tables {
     if (!ablations.isEmpty()) {
       md.append("\n## Table 4 shape: ablations (test-id)\n\n| method |");
       ablations.get(0).switches().forEach(s -> md.append(' ').append(s.name()).append(" |"));
-      md.append(" lenient | strict | CLIP score | DINO-style |\n|---|").append("---|".repeat(ablations.get(0).switches().size() + 4)).append('\n');
+      md.append(" lenient | strict | CLIP score | DINO-style | id SSIM |\n|---|").append("---|".repeat(ablations.get(0).switches().size() + 5)).append('\n');
       for (Entry e : ablations) {
         md.append("| ").append(e.label()).append(" |");
         e.switches().forEach(s -> md.append(s.on() ? " ✓ |" : " ✗ |"));
-        for (String m : List.of("accuracy_lenient", "accuracy_strict", "clip_score", "dino")) {
+        for (String m : List.of("accuracy_lenient", "accuracy_strict", "clip_score", "dino", "id_ssim")) {
           md.append(' ').append(f(over(e.report(), List.of("test-id"), "by_split", m))).append(" |");
         }
         md.append('\n');
@@ -116,7 +122,7 @@ public final class Tables {
     // Table A5.
     md.append("\n## Table A5 shape: multi-step editing (1-step: test-id; 2- and 3-step: test-multistep, judged on the last step)\n\n"
         + "| method | 1-step | 2-step | 3-step |\n|---|---|---|---|\n");
-    for (Entry e : entries) {
+    for (Entry e : entries.stream().filter(Entry::table2).toList()) {
       md.append("| ").append(e.label()).append(" | ").append(f(over(e.report(), List.of("test-id"), "by_split", "accuracy_lenient")))
           .append(" | ").append(f(over(e.report(), List.of("2-step"), "by_steps", "accuracy_lenient")))
           .append(" | ").append(f(over(e.report(), List.of("3-step"), "by_steps", "accuracy_lenient"))).append(" |\n");
@@ -124,7 +130,7 @@ public final class Tables {
     // Table A8.
     md.append("\n## Table A8 shape: identity preservation outside the edit mask (test-id, test-phrasing, test-composition)\n\n"
         + "| method | SSIM to source (higher is better) | L1 to source (lower is better) |\n|---|---|---|\n");
-    for (Entry e : entries) {
+    for (Entry e : entries.stream().filter(Entry::table2).toList()) {
       md.append("| ").append(e.label()).append(" | ").append(f(over(e.report(), TABLE2_SPLITS, "by_split", "id_ssim")))
           .append(" | ").append(f(over(e.report(), TABLE2_SPLITS, "by_split", "id_l1"))).append(" |\n");
     }
