@@ -21,7 +21,7 @@ public final class BarChart {
       throw new IllegalArgumentException(series.size() + " series names for " + values.length + " rows of values");
     }
     int w = 760;
-    int legendRows = (series.size() + 3) / 4;
+    int legendRows = (series.size() + 2) / 3;
     int h = 340 + 18 * legendRows;
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -33,8 +33,8 @@ public final class BarChart {
     g.drawString(title, 20, 24);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     for (int k = 0; k < series.size(); k++) {
-      int lx = 20 + (k % 4) * 180;
-      int ly = 40 + (k / 4) * 18;
+      int lx = 20 + (k % 3) * 245;
+      int ly = 40 + (k / 3) * 18;
       g.setColor(PALETTE[k % PALETTE.length]);
       g.fillRect(lx, ly, 10, 10);
       g.setColor(Color.DARK_GRAY);
