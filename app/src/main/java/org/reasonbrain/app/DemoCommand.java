@@ -10,12 +10,12 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reasonbrain.core.image.Images;
 import org.reasonbrain.core.io.AtomicFiles;
+import org.reasonbrain.core.io.Html;
 import org.reasonbrain.infer.EditPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,16 +93,16 @@ final class DemoCommand implements Callable<Integer> {
     StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset='utf-8'><title>ReasonBrain demo</title><style>"
         + "body{font-family:sans-serif;margin:2em}td{padding:6px;vertical-align:middle}img{width:192px;image-rendering:pixelated}"
         + "th{text-align:left}</style></head><body><h1>ReasonBrain demo</h1>");
-    html.append("<p>Model <code>").append(esc(modelDir.toString())).append("</code>, ").append(steps)
+    html.append("<p>Model <code>").append(Html.escape(modelDir.toString())).append("</code>, ").append(steps)
         .append(" DDIM steps, seed ").append(seed).append(String.format(Locale.ROOT, "; %d edits in %.1f s.</p>", ex.size(), secs));
     html.append("<table><tr><th>source</th><th>hypothetical instruction</th><th>edit</th><th>inferred</th></tr>");
     for (int i = 0; i < ex.size(); i++) {
       Example e = ex.get(i);
       EditPipeline.Result r = results.get(i);
       Images.writePng(out.resolve(e.name() + "-edit.png"), r.image());
-      html.append("<tr><td><img src='").append(dataUrl(e.image())).append("'></td><td>").append(esc(e.instruction()))
-          .append("</td><td><img src='").append(dataUrl(r.image())).append("'></td><td>category: ").append(esc(r.category()))
-          .append("<br>objects: ").append(esc(String.join(", ", r.objects()))).append("</td></tr>");
+      html.append("<tr><td><img src='").append(Html.dataUrl(e.image())).append("'></td><td>").append(Html.escape(e.instruction()))
+          .append("</td><td><img src='").append(Html.dataUrl(r.image())).append("'></td><td>category: ").append(Html.escape(r.category()))
+          .append("<br>objects: ").append(Html.escape(String.join(", ", r.objects()))).append("</td></tr>");
     }
     html.append("</table></body></html>\n");
     AtomicFiles.writeString(out.resolve("demo.html"), html.toString());
@@ -140,13 +140,5 @@ final class DemoCommand implements Callable<Integer> {
     }
     g.dispose();
     return img;
-  }
-
-  static String dataUrl(BufferedImage img) {
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(Images.pngBytes(img));
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
   }
 }

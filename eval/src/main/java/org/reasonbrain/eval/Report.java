@@ -5,13 +5,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.reasonbrain.core.image.BarChart;
 import org.reasonbrain.core.image.Images;
 import org.reasonbrain.core.io.AtomicFiles;
+import org.reasonbrain.core.io.Html;
 
 /**
  * Writes an evaluation as {@code report.json}, {@code report.md} (the shape of the paper's Table 2:
@@ -96,26 +96,18 @@ public final class Report {
   }
 
   private static String gallery(String title, List<Evaluator.Row> rows) {
-    StringBuilder sb = new StringBuilder("<!doctype html><meta charset=utf-8><title>" + esc(title) + "</title><style>body{font-family:sans-serif}"
+    StringBuilder sb = new StringBuilder("<!doctype html><meta charset=utf-8><title>" + Html.escape(title) + "</title><style>body{font-family:sans-serif}"
         + "td{vertical-align:top;padding:4px}img{width:96px;image-rendering:pixelated}.ok{color:#1a7f37}.no{color:#b00020}</style><h1>"
-        + esc(title) + "</h1><table><tr><th>sample</th><th>instruction</th><th>source</th><th>edit</th><th>target</th><th>verdict</th></tr>");
+        + Html.escape(title) + "</h1><table><tr><th>sample</th><th>instruction</th><th>source</th><th>edit</th><th>target</th><th>verdict</th></tr>");
     for (Evaluator.Row r : rows.subList(0, Math.min(200, rows.size()))) {
       Judge.Verdict v = r.verdict();
       String verdict = v == null ? "(no distractors)" : "<span class=" + (v.lenient() ? "ok" : "no") + ">lenient " + (v.lenient() ? "yes" : "no")
           + "</span>, <span class=" + (v.strict() ? "ok" : "no") + ">strict " + (v.strict() ? "yes" : "no") + "</span>";
-      sb.append("<tr><td>").append(esc(r.sample().id())).append("<br>").append(esc(r.sample().category())).append(", ")
-          .append(esc(r.sample().split())).append("</td><td>").append(esc(r.sample().instruction())).append("</td><td><img src='")
-          .append(dataUrl(r.source())).append("'></td><td><img src='").append(dataUrl(r.edit()))
-          .append("'></td><td><img src='").append(dataUrl(r.target())).append("'></td><td>").append(verdict).append("</td></tr>");
+      sb.append("<tr><td>").append(Html.escape(r.sample().id())).append("<br>").append(Html.escape(r.sample().category())).append(", ")
+          .append(Html.escape(r.sample().split())).append("</td><td>").append(Html.escape(r.sample().instruction())).append("</td><td><img src='")
+          .append(Html.dataUrl(r.source())).append("'></td><td><img src='").append(Html.dataUrl(r.edit()))
+          .append("'></td><td><img src='").append(Html.dataUrl(r.target())).append("'></td><td>").append(verdict).append("</td></tr>");
     }
     return sb.append("</table>").toString();
-  }
-
-  private static String dataUrl(BufferedImage img) {
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(Images.pngBytes(img));
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.reasonbrain.core.image.Images;
 import org.reasonbrain.core.io.AtomicFiles;
+import org.reasonbrain.core.io.Html;
 import org.reasonbrain.data.format.Dataset;
 import org.reasonbrain.data.format.Sample;
 
@@ -89,14 +90,14 @@ public final class ContactSheet {
         BufferedImage img = ds.image(paths.get(c));
         g.drawImage(img, TEXT_W + c * (CELL + PAD), y + PAD, CELL, CELL, null);
       }
-      html.append("<tr><td><b>").append(esc(e.getKey())).append("</b><div class=r>").append(esc(s.category()))
-          .append(", ").append(esc(s.split())).append("</div></td><td>").append(esc(s.instruction()))
-          .append("<div class=r>initial: ").append(esc(s.initialInstruction())).append("</div></td>");
+      html.append("<tr><td><b>").append(Html.escape(e.getKey())).append("</b><div class=r>").append(Html.escape(s.category()))
+          .append(", ").append(Html.escape(s.split())).append("</div></td><td>").append(Html.escape(s.instruction()))
+          .append("<div class=r>initial: ").append(Html.escape(s.initialInstruction())).append("</div></td>");
       html.append("<td><img src='").append(rel(htmlDir, ds.dir().resolve(s.source()))).append("'></td>");
       html.append("<td><img src='").append(rel(htmlDir, ds.dir().resolve(s.target()))).append("'></td><td>");
       for (Sample.DistractorRef d : s.distractorTargets()) {
-        html.append("<img title='").append(esc(d.reason())).append("' src='").append(rel(htmlDir, ds.dir().resolve(d.path())))
-            .append("'><div class=r>").append(esc(d.reason())).append("</div>");
+        html.append("<img title='").append(Html.escape(d.reason())).append("' src='").append(rel(htmlDir, ds.dir().resolve(d.path())))
+            .append("'><div class=r>").append(Html.escape(d.reason())).append("</div>");
       }
       html.append("</td></tr>");
       y += rowH;
@@ -128,9 +129,5 @@ public final class ContactSheet {
       out.add(line.toString());
     }
     return out;
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
   }
 }
