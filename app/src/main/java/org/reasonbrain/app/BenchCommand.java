@@ -33,10 +33,24 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--train-steps", defaultValue = "5", description = "Timed training steps per stage (default ${DEFAULT-VALUE}).")
   int trainSteps;
 
+  @Option(names = "--rb-only", description = "Only the reasonbrain-stage rate and its per-stage split.")
+  boolean rbOnly;
+
   @Override
   public Integer call() throws Exception {
     double peak = matmulPeak();
     System.out.printf(Locale.ROOT, "matmul 512x512 fp32: %.1f GFLOP/s%n", peak / 1e9);
+    if (rbOnly) {
+      Path tmp = Files.createTempDirectory("reasonbrain-bench");
+      try {
+        new DatasetBuilder(new BuildSettings(200, 1, 64, 4, Runtime.getRuntime().availableProcessors()), null)
+            .build(tmp.resolve("data"), false, Progress.NONE);
+        reasonbrainStage(Dataset.load(tmp.resolve("data")), tmp, peak);
+      } finally {
+        AtomicFiles.deleteTree(tmp);
+      }
+      return 0;
+    }
     try (NDManager m = NDManager.newBaseManager()) {
       ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.tiny());
       long flops = model.unet().flops(16, 16, 32);
@@ -76,10 +90,45 @@ final class BenchCommand implements Callable<Integer> {
           }
         }
       }
+      reasonbrainStage(ds, tmp, peak);
     } finally {
       AtomicFiles.deleteTree(tmp);
     }
     return 0;
+  }
+
+  @Option(names = "--rb-batch", defaultValue = "32", description = "Batch of the reasonbrain-stage rate (the default recipe's; default ${DEFAULT-VALUE}).")
+  int rbBatch;
+
+  @Option(names = "--rb-steps", defaultValue = "10", description = "Timed reasonbrain-stage steps (default ${DEFAULT-VALUE}).")
+  int rbSteps;
+
+  /** The reasonbrain stage as the default recipe trains it (feature cache, EMA, region weight): samples/s and a per-stage split. */
+  private void reasonbrainStage(Dataset ds, Path tmp, double peak) throws Exception {
+    TrainConfig d = TrainConfig.defaults(Stage.REASONBRAIN, "tiny", rbSteps + 2);
+    TrainConfig c = new TrainConfig(Stage.REASONBRAIN, "tiny", 1, rbSteps + 2, rbBatch, 1, 3e-4, 0, d.weightDecay(), d.clipNorm(),
+        d.dropText(), d.dropImage(), d.dropBoth(), 1000, true, d.regionWeight(), d.emaDecay(), 0);
+    try (MiniLmTextEncoder text = new MiniLmTextEncoder();
+        Trainer t = new Trainer(c, ds, tmp.resolve("rb-stage"), text).cacheDir(tmp.resolve("cache"))) {
+      t.trainUntil(2, Progress.NONE);
+      java.util.Map<String, Double> split = new java.util.LinkedHashMap<>();
+      long[] last = {System.nanoTime()};
+      t.laps(stage -> {
+        long now = System.nanoTime();
+        split.merge(stage, (now - last[0]) / 1e9, Double::sum);
+        last[0] = now;
+      });
+      long t0 = System.nanoTime();
+      last[0] = t0;
+      t.train(true, Progress.NONE);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      double rate = rbSteps * (double) rbBatch / secs;
+      System.out.printf(Locale.ROOT, "train reasonbrain (cached, EMA, region-weighted) batch %d: %.1f samples/s (%.0f ms per step); "
+          + "matmul peak of this run %.1f GFLOP/s%n", rbBatch, rate, 1000 * secs / rbSteps, peak / 1e9);
+      StringBuilder sb = new StringBuilder("  per step:");
+      split.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s %.0f ms (%.0f%%),", k, 1000 * v / rbSteps, 100 * v / secs)));
+      System.out.println(sb.substring(0, sb.length() - 1));
+    }
   }
 
   private static double matmulPeak() {

@@ -64,6 +64,9 @@ final class ModelCommand implements Runnable {
     @Option(names = "--history", description = "Run folders whose config.json, log.csv and loss.png go to training/NAME/ (repeatable).")
     java.util.List<java.nio.file.Path> history = new java.util.ArrayList<>();
 
+    @Option(names = "--no-ema", description = "Export the trained weights even when the run kept an EMA of them (default: the EMA).")
+    boolean noEma;
+
     @Option(names = "--full-precision", description = "Keep F32 weights instead of F16.")
     boolean full;
 
@@ -89,6 +92,20 @@ final class ModelCommand implements Runnable {
         try (NDManager m = NDManager.newBaseManager()) {
           ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.preset(preset));
           org.reasonbrain.core.nn.Checkpoints.load(model, run.resolve("checkpoint/model.safetensors"));
+          // Sampling uses the EMA of the trained weights when the run kept one (optimizer state "ema.NAME").
+          java.nio.file.Path opt = run.resolve("checkpoint/optimizer.safetensors");
+          int emaCount = 0;
+          if (!noEma && java.nio.file.Files.isRegularFile(opt)) {
+            var st = org.reasonbrain.core.io.Safetensors.read(opt).tensors();
+            for (var e : model.parameters().entrySet()) {
+              var t = st.get("ema." + e.getKey());
+              if (t != null) {
+                e.getValue().assign(t.toFloats());
+                emaCount++;
+              }
+            }
+          }
+          cfg.put("ema_weights", emaCount > 0);
           java.nio.file.Files.createDirectories(tmp.resolve("checkpoint"));
           org.reasonbrain.core.nn.Checkpoints.save(model, tmp.resolve("checkpoint/model.safetensors"),
               Map.of("preset", preset, "stage", "reasonbrain"), !full);
@@ -102,7 +119,7 @@ final class ModelCommand implements Runnable {
         for (java.nio.file.Path h : history) {
           java.nio.file.Path dest = tmp.resolve("training").resolve(h.getFileName().toString());
           java.nio.file.Files.createDirectories(dest);
-          for (String f : new String[] {"config.json", "log.csv", "loss.png"}) {
+          for (String f : new String[] {"config.json", "log.csv", "loss.png", "accuracy.csv", "accuracy.png"}) {
             if (java.nio.file.Files.isRegularFile(h.resolve(f))) {
               java.nio.file.Files.copy(h.resolve(f), dest.resolve(f));
             }
@@ -146,6 +163,7 @@ final class ModelCommand implements Runnable {
         try (NDManager m = NDManager.newBaseManager()) {
           ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.preset(preset));
           model.vae().setTrainable(false); // as in the reasonbrain stage (the vae stage trains it alone)
+          model.imageEncoder().setTrainable(false); // E_I is frozen there too (trained by the clip stage)
           Map<String, long[]> per = new LinkedHashMap<>();
           model.parameters().forEach((name, p) -> {
             String top = name.startsWith("frce.") ? "frce." + name.split("\\.")[1] : name.split("\\.")[0];
@@ -160,6 +178,12 @@ final class ModelCommand implements Runnable {
           }
           System.out.println("(E_T, all-MiniLM-L6-v2, 22.6 M, frozen, runs in ONNX Runtime and is not counted above;"
               + " trainable = in the reasonbrain stage with LoRA on)");
+          ReasonBrainConfig rc = model.config();
+          if (model.mllm() != null) {
+            System.out.printf("MLLM token budget: %d tokens per sample (image-grid tokens pooled %dx%d: %d instead of %d each)%n",
+                model.mllmTokens(32), rc.mllmPool(), rc.mllmPool(), (rc.imageSize() / 8 / rc.mllmPool()) * (rc.imageSize() / 8 / rc.mllmPool()),
+                (rc.imageSize() / 8) * (rc.imageSize() / 8));
+          }
         }
       }
       System.out.printf("%-28s %14s %14s%n", "total", fmt(total), fmt(trainable));

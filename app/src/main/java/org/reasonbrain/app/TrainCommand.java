@@ -50,14 +50,41 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--save-every", description = "Checkpoint every N steps (default: a tenth of the run).")
   Integer saveEvery;
 
+  @Option(names = "--no-cache", description = "Reasonbrain stage: run the frozen encoders every step instead of reading the feature cache.")
+  boolean noCache;
+
+  @Option(names = "--cache-dir", description = "Folder of the feature cache (default: DATA/.cache).")
+  Path cacheDir;
+
+  @Option(names = "--region-weight", description = "Reasonbrain stage: L_DM weight 1 + W on latent cells the edit changes (default 9; 0 = plain L_DM).")
+  Double regionWeight;
+
+  @Option(names = "--ema", description = "Reasonbrain stage: EMA decay of the weights used for sampling and export (default 0.999; 0 = off).")
+  Double ema;
+
+  @Option(names = "--eval-every", defaultValue = "0", description = "Reasonbrain stage: score --eval-samples val samples every N steps into accuracy.csv/png (default off).")
+  int evalEvery;
+
+  @Option(names = "--eval-samples", defaultValue = "96", description = "Val samples of the accuracy curve (default ${DEFAULT-VALUE}).")
+  int evalSamples;
+
+  @Option(names = "--eval-steps", defaultValue = "10", description = "DDIM steps of the accuracy curve's edits (default ${DEFAULT-VALUE}).")
+  int evalSteps;
+
   @Override
   public Integer call() throws Exception {
     Stage st = Stage.parse(stage);
     TrainConfig d = TrainConfig.defaults(st, preset, steps);
     TrainConfig cfg = new TrainConfig(st, preset, seed, steps, batch, accumulate, lr == null ? d.lr() : lr, d.warmup(),
-        d.weightDecay(), d.clipNorm(), d.dropText(), d.dropImage(), d.dropBoth(), saveEvery == null ? d.saveEvery() : saveEvery);
+        d.weightDecay(), d.clipNorm(), d.dropText(), d.dropImage(), d.dropBoth(), saveEvery == null ? d.saveEvery() : saveEvery)
+        .withOptions(d.cache() && !noCache, regionWeight == null ? d.regionWeight() : regionWeight, ema == null ? d.emaDecay() : ema,
+            evalEvery);
     Dataset ds = Dataset.load(data);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
+      t.cacheDir(cacheDir).cacheProgress(new ProgressBar(System.err));
+      if (evalEvery > 0) {
+        t.probe(AccuracyProbe.on(ds, evalSamples, evalSteps, text));
+      }
       if (init != null && !resume) {
         System.out.println("initialised " + t.initFrom(init) + " tensors from " + init);
       }

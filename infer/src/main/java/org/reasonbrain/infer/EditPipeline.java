@@ -184,7 +184,7 @@ public final class EditPipeline implements AutoCloseable {
           m.create(masks, new Shape(3 * n, regions, size, size)), f.tokens().mul(textMask.expandDims(2)), textMask, objVec, objM,
           m.create(imageKeep, new Shape(3 * n)));
       // 5. Condition: FRCE, MLLM, QFormer, CME (once for all denoising steps).
-      ReasonBrain.Conditioning c = model.condition(in);
+      ReasonBrain.Conditioning c = model.condition(in, 0);   // no L_MLLM: editing needs no loss
       // 6. Timesteps and the starting noise (seeded, the same for every pair).
       int[] ts = ddim.timesteps(o.steps());
       Shape one = new Shape(1, c.sourceLatent().getShape().get(1), c.sourceLatent().getShape().get(2), c.sourceLatent().getShape().get(3));

@@ -65,6 +65,19 @@ public final class ReasonBrain extends Module {
     return cfg;
   }
 
+  /** Receives the name of each stage of {@link #condition} and {@link #predictNoise} as it ends (a benchmark's stopwatch). */
+  @FunctionalInterface
+  public interface Laps {
+    void lap(String stage);
+  }
+
+  private Laps laps = s -> {};
+
+  /** Sets the stopwatch that {@link #condition} and {@link #predictNoise} report their stages to (null for none). */
+  public void laps(Laps l) {
+    this.laps = l == null ? s -> {} : l;
+  }
+
   public ImageEncoder imageEncoder() {
     return imageEncoder;
   }
@@ -99,38 +112,78 @@ public final class ReasonBrain extends Module {
   public record Conditioning(NDArray sourceLatent, NDArray rBarVisual, NDArray rBarText, NDArray context, NDArray lossMllm,
       NDArray rv, NDArray rt) {}
 
-  /** Runs everything before the diffusion model. */
-  public Conditioning condition(Inputs in) {
-    var sw = cfg.switches();
-    NDArray sourceLatent = vae.latent(in.source());                                  // [B, z, H/4, W/4]
-    if (in.imageKeep() != null) {
-      sourceLatent = sourceLatent.mul(in.imageKeep().reshape(-1, 1, 1, 1));
+  /**
+   * What the frozen encoders make of one batch's images: the source latent (zeroed where the image
+   * condition is dropped), E_I(I) (its finest map [B, c2, s, s] and grid tokens [B, g*g, dim]) and the
+   * instance masks max-pooled to the finest map, [B, K, s, s]. The trainer caches these per sample.
+   */
+  public record Encoded(NDArray sourceLatent, NDArray eiFinest, NDArray eiTokens, NDArray masks) {}
+
+  /** Runs the frozen encoders (VAE encoder, E_I) and pools the masks: the part of {@link #condition} a cache can hold. */
+  public Encoded encode(NDArray source, NDArray masks, NDArray imageKeep) {
+    NDArray sourceLatent = vae.latent(source);                                       // [B, z, H/4, W/4]
+    if (imageKeep != null) {
+      sourceLatent = sourceLatent.mul(imageKeep.reshape(-1, 1, 1, 1));
     }
-    ImageEncoder.Features ei = imageEncoder.forward(in.source());                    // E_I(I)
-    NDArray text = textProj.forward(in.text()).mul(in.textMask().expandDims(2));     // E_T(H) in the shared width
+    ImageEncoder.Features ei = imageEncoder.forward(source);                         // E_I(I)
+    NDArray pooled = downsampleMasks(masks, ei.finest().getShape().get(2));
+    return new Encoded(sourceLatent, ei.finest(), ei.tokens(), pooled);
+  }
+
+  /** Runs everything before the diffusion model, L_MLLM over the whole batch. */
+  public Conditioning condition(Inputs in) {
+    return condition(in, Integer.MAX_VALUE);
+  }
+
+  /** Runs everything before the diffusion model, L_MLLM over the first {@code mllmLossRows} rows (0: none, for editing). */
+  public Conditioning condition(Inputs in, int mllmLossRows) {
+    return condition(encode(in.source(), in.masks(), in.imageKeep()), in.text(), in.textMask(), in.objects(), in.objectMask(),
+        mllmLossRows);
+  }
+
+  /**
+   * Everything before the diffusion model from the frozen encoders' output: text [B, T, textDim] with
+   * mask [B, T], objects [B, M, textDim] with mask [B, M] (pooled E_T of the object phrases); L_MLLM
+   * over the first {@code mllmLossRows} rows (see {@link MllmDecoder#imgGuidance(NDArray, int)}).
+   */
+  public Conditioning condition(Encoded enc, NDArray textTokens, NDArray textMask, NDArray objects, NDArray objectMask,
+      int mllmLossRows) {
+    NDArray sourceLatent = enc.sourceLatent();
+    NDArray eiTokens = enc.eiTokens();
+    NDArray text = textProj.forward(textTokens).mul(textMask.expandDims(2));       // E_T(H) in the shared width
     if (cfg.variant() == ReasonBrainConfig.Variant.IP2P) {
       return new Conditioning(sourceLatent, null, null, text, null, null, null);
     }
     // FRCE, visual branch: R_V = [R_local, R_global].
     List<NDArray> rvParts = new ArrayList<>();
     if (patch != null) {
-      rvParts.add(patch.forward(ei.finest()));
+      rvParts.add(patch.forward(enc.eiFinest()));
     }
     if (region != null) {
-      rvParts.add(region.forward(ei.finest(), downsampleMasks(in.masks(), ei.finest().getShape().get(2))));
+      rvParts.add(region.forward(enc.eiFinest(), enc.masks()));
     }
     NDArray rv = rvParts.isEmpty() ? null : rvParts.size() == 1 ? rvParts.get(0) : rvParts.get(0).concat(rvParts.get(1), 1);
     // FRCE, textual branch: R_T = FF(CrossAttn(R_V, O)).
     NDArray rt = null;
     if (idController != null && rv != null) {
-      NDArray o = objectProj.forward(in.objects()).mul(in.objectMask().expandDims(2));
+      NDArray o = objectProj.forward(objects).mul(objectMask.expandDims(2));
       rt = idController.forward(o, rv);
     }
+    laps.lap("FRCE");
     // Eq. (3): T = [IA(E_I(I)), R_V, R_T, E_T(H), Q];  V = MLLM(T).
+    // Token budget: the image-grid tokens (IA(E_I) and R_local) enter the MLLM mllmPool x mllmPool average-pooled.
     List<NDArray> seq = new ArrayList<>();
-    seq.add(imageAdapter.forward(ei.tokens()));
+    seq.add(poolGrid(imageAdapter.forward(eiTokens), cfg.mllmPool()));
     if (rv != null) {
-      seq.add(rv);
+      long local = patch == null ? 0 : rvParts.get(0).getShape().get(1);
+      if (local > 0 && cfg.mllmPool() > 1) {
+        seq.add(poolGrid(rvParts.get(0), cfg.mllmPool()));
+        if (rvParts.size() > 1) {
+          seq.add(rvParts.get(1));
+        }
+      } else {
+        seq.add(rv);
+      }
     }
     if (rt != null) {
       seq.add(rt);
@@ -140,21 +193,50 @@ public final class ReasonBrain extends Module {
     for (int i = 1; i < seq.size(); i++) {
       prefix = prefix.concat(seq.get(i), 1);
     }
-    MllmDecoder.Guidance g = mllm.imgGuidance(prefix);
+    MllmDecoder.Guidance g = mllm.imgGuidance(prefix, mllmLossRows);
+    laps.lap("MLLM");
     NDArray vHat = qformer.forward(g.v());                                           // V-hat
+    laps.lap("QFormer");
     if (cme == null) {
       return new Conditioning(sourceLatent, null, null, vHat, g.loss(), rv, rt);
     }
-    CrossModalEnhancer.Output e = cme.forward(vHat, ei.tokens(), rv == null ? ei.tokens() : rv, text, rt);
+    CrossModalEnhancer.Output e = cme.forward(vHat, eiTokens, rv == null ? eiTokens : rv, text, rt);
     NDArray context = e.eBarVisual() == null ? e.eBarText() : e.eBarText() == null ? e.eBarVisual() : e.eBarVisual().concat(e.eBarText(), 1);
     if (context == null) {
       context = vHat;
     }
+    laps.lap("CME");
     return new Conditioning(sourceLatent, e.rBarVisual(), e.rBarText(), context, g.loss(), rv, rt);
   }
 
+  /** Average-pools tokens on a square grid, [B, g*g, C] -> [B, (g/f)^2, C] (f = 1: unchanged). */
+  static NDArray poolGrid(NDArray tokens, int f) {
+    if (f == 1) {
+      return tokens;
+    }
+    long b = tokens.getShape().get(0);
+    long g = Math.round(Math.sqrt(tokens.getShape().get(1)));
+    long c = tokens.getShape().get(2);
+    NDArray grid = tokens.reshape(b, g / f, f, g / f, f, c);                        // [B, g/f, f, g/f, f, C]
+    return grid.mean(new int[] {4}).mean(new int[] {2}).reshape(b, (g / f) * (g / f), c);
+  }
+
+  /** Tokens the MLLM reads per sample: IA(E_I), R_V, R_T, E_T(H) (textTokens positions) and the r [IMG] tokens. */
+  public int mllmTokens(int textTokens) {
+    if (mllm == null) {
+      return 0;
+    }
+    int g = cfg.imageSize() / 8;
+    int pooled = (g / cfg.mllmPool()) * (g / cfg.mllmPool());
+    int n = pooled + textTokens + cfg.mllm().imgTokens();
+    n += patch != null ? pooled : 0;
+    n += region != null ? cfg.maxRegions() : 0;
+    n += idController != null && (patch != null || region != null) ? cfg.maxObjects() : 0;
+    return n;
+  }
+
   /** Max-pools 0/1 masks [B, K, H, W] down to [B, K, s, s]. */
-  static NDArray downsampleMasks(NDArray masks, long s) {
+  public static NDArray downsampleMasks(NDArray masks, long s) {
     var sh = masks.getShape();
     long f = sh.get(2) / s;
     // DJL's max reduces one axis at a time.
@@ -163,6 +245,8 @@ public final class ReasonBrain extends Module {
 
   /** Predicted noise for a conditioning (Eq. A2). */
   public NDArray predictNoise(NDArray zt, int[] t, Conditioning c) {
-    return unet.forward(zt, c.sourceLatent(), t, c.rBarVisual(), c.rBarText(), c.context());
+    NDArray eps = unet.forward(zt, c.sourceLatent(), t, c.rBarVisual(), c.rBarText(), c.context());
+    laps.lap("UNet");
+    return eps;
   }
 }

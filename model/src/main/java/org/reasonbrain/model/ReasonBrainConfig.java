@@ -9,11 +9,12 @@ import org.reasonbrain.model.qformer.QFormer;
 
 /**
  * Every hyper-parameter of ReasonBrain in one place (as segment-anything's build_sam): block configs,
- * the shared width, the ablation switches of Table 4 and the architecture variant (full model or one
+ * the shared width, the MLLM's token budget ({@code mllmPool}: image-grid tokens enter the MLLM pooled
+ * mllmPool x mllmPool), the ablation switches of Table 4 and the architecture variant (full model or one
  * of the baselines trained on the same trainer).
  */
 public record ReasonBrainConfig(String name, Variant variant, Switches switches, int imageSize, int dim, int textDim,
-    int maxRegions, int maxObjects, int idLayers, int cmeTokens, int heads, ImageEncoder.Config image,
+    int maxRegions, int maxObjects, int idLayers, int cmeTokens, int heads, int mllmPool, ImageEncoder.Config image,
     PatchBranch.Config patch, MllmDecoder.Config mllm, QFormer.Config qformer, Autoencoder.Config vae, UNet.Config unet) {
 
   /** Full ReasonBrain, or a baseline of Table 2 on the same trainer. */
@@ -37,6 +38,9 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
     if (variant == Variant.REASONBRAIN && switches.idController() && !switches.patchBranch() && !switches.regionBranch()) {
       throw new IllegalArgumentException("the ID controller needs R_V: keep the patch or the region branch");
     }
+    if (mllmPool < 1 || (imageSize / 8) % mllmPool != 0) {
+      throw new IllegalArgumentException("MLLM token pooling " + mllmPool + " must divide the " + imageSize / 8 + "-token grid");
+    }
     if (imageSize % 32 != 0) {
       throw new IllegalArgumentException("image size must be a multiple of 32, got " + imageSize);
     }
@@ -44,19 +48,21 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
 
   /** The CPU default: 64 px, width 128. */
   public static ReasonBrainConfig tiny() {
-    return new ReasonBrainConfig("tiny", Variant.REASONBRAIN, Switches.all(), 64, 128, 384, 8, 3, 2, 16, 4,
+    // mllmPool 2: the image-grid tokens (IA(E_I) and R_local) enter the MLLM 2x2 average-pooled, 16 instead
+    // of 64 each (the MLLM was half of a training step); the ID controller and the CME still see all 64.
+    return new ReasonBrainConfig("tiny", Variant.REASONBRAIN, Switches.all(), 64, 128, 384, 8, 3, 2, 16, 4, 2,
         ImageEncoder.Config.tiny(), PatchBranch.Config.tiny(), MllmDecoder.Config.tiny(), QFormer.Config.tiny(),
         Autoencoder.Config.tiny(), UNet.Config.tiny());
   }
 
   public ReasonBrainConfig withVariant(Variant v) {
     return new ReasonBrainConfig(name + "-" + v.name().toLowerCase().replace('_', '-'), v, switches, imageSize, dim, textDim,
-        maxRegions, maxObjects, idLayers, cmeTokens, heads, image, patch, mllm, qformer, vae, unet);
+        maxRegions, maxObjects, idLayers, cmeTokens, heads, mllmPool, image, patch, mllm, qformer, vae, unet);
   }
 
   public ReasonBrainConfig withSwitches(Switches s) {
     return new ReasonBrainConfig(name, variant, s, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
-        heads, image, patch, mllm, qformer, vae, unet);
+        heads, mllmPool, image, patch, mllm, qformer, vae, unet);
   }
 
   /** The names {@link #preset} accepts. */
@@ -82,6 +88,6 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
 
   private ReasonBrainConfig renamed(String n) {
     return new ReasonBrainConfig(n, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
-        heads, image, patch, mllm, qformer, vae, unet);
+        heads, mllmPool, image, patch, mllm, qformer, vae, unet);
   }
 }

@@ -133,4 +133,52 @@ class ReasonBrainTest {
       }
     }
   }
+
+  @Test
+  void poolGridAveragesSquareCells() {
+    try (NDManager mm = m.newSubManager()) {
+      // 4x4 grid of scalar tokens holding their index: 2x2 pooling gives the means of each 2x2 cell.
+      float[] v = new float[16];
+      for (int i = 0; i < 16; i++) {
+        v[i] = i;
+      }
+      NDArray pooled = ReasonBrain.poolGrid(mm.create(v, new Shape(1, 16, 1)), 2);
+      assertEquals(new Shape(1, 4, 1), pooled.getShape());
+      assertArrayEquals(new float[] {2.5f, 4.5f, 10.5f, 12.5f}, pooled.toFloatArray(), 1e-6f);
+      assertEquals(83, new ReasonBrain(mm, 1, ReasonBrainConfig.tiny()).mllmTokens(32));   // 16 + 16 + 8 + 3 + 32 + 8
+    }
+  }
+
+  @Test
+  void mllmLossOnTheFirstRowsEqualsTheLossOfThoseRows() {
+    ReasonBrain model = new ReasonBrain(m, 3, ReasonBrainConfig.tiny());
+    try (NDManager step = m.newSubManager()) {
+      ReasonBrain.Inputs in = inputs(step, 2);
+      ReasonBrain.Conditioning both = model.condition(in);
+      ReasonBrain.Conditioning first = model.condition(in, 1);
+      ReasonBrain.Conditioning none = model.condition(in, 0);
+      // The guidance itself does not depend on how many rows the loss is taken over.
+      assertArrayEquals(both.context().toFloatArray(), none.context().toFloatArray(), 1e-6f);
+      assertEquals(null, none.lossMllm());
+      ReasonBrain.Inputs row0 = new ReasonBrain.Inputs(in.source().get("0:1"), in.masks().get("0:1"), in.text().get("0:1"),
+          in.textMask().get("0:1"), in.objects().get("0:1"), in.objectMask().get("0:1"));
+      assertEquals(model.condition(row0).lossMllm().getFloat(), first.lossMllm().getFloat(), 1e-4);
+      assertTrue(Math.abs(both.lossMllm().getFloat() - first.lossMllm().getFloat()) > 0, "two rows differ from one");
+    }
+  }
+
+  @Test
+  void conditioningFromPrecomputedEncodingsMatchesTheFullPath() {
+    ReasonBrain model = new ReasonBrain(m, 4, ReasonBrainConfig.tiny());
+    try (NDManager step = m.newSubManager()) {
+      ReasonBrain.Inputs in = inputs(step, 2);
+      ReasonBrain.Encoded e = model.encode(in.source(), in.masks(), null);
+      assertEquals(new Shape(2, 8, 16, 16), e.masks().getShape());                 // masks pooled to E_I's finest map
+      ReasonBrain.Conditioning a = model.condition(in);
+      ReasonBrain.Conditioning b = model.condition(e, in.text(), in.textMask(), in.objects(), in.objectMask(), Integer.MAX_VALUE);
+      assertArrayEquals(a.context().toFloatArray(), b.context().toFloatArray(), 1e-6f);
+      assertArrayEquals(a.rBarVisual().toFloatArray(), b.rBarVisual().toFloatArray(), 1e-6f);
+      assertEquals(a.lossMllm().getFloat(), b.lossMllm().getFloat(), 1e-6);
+    }
+  }
 }

@@ -3,9 +3,16 @@ package org.reasonbrain.train;
 /**
  * Hyper-parameters of one training run. Paper values (App. D): AdamW, lr 1e-3, weight decay 1e-2,
  * batch 16; the tiny CPU runs use smaller rates for the diffusion stages.
+ *
+ * <p>Reasonbrain stage only: {@code cache} reads the frozen encoders' output from a per-sample
+ * {@link FeatureCache}; {@code regionWeight} weights L_DM by 1 + regionWeight x (the latent cell
+ * changes between source and target), normalised by the mean weight (0 = the plain L_DM of Eq. A2);
+ * {@code emaDecay} keeps an EMA of the trainable weights for sampling (0 = off); {@code evalEvery}
+ * scores a fixed val subset every so many steps (0 = never) into accuracy.csv / accuracy.png.
  */
 public record TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr,
-    int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery) {
+    int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery,
+    boolean cache, double regionWeight, double emaDecay, int evalEvery) {
   public TrainConfig {
     if (steps < 1 || batch < 1 || accumulate < 1) {
       throw new IllegalArgumentException("steps, batch and accumulation must be at least 1");
@@ -16,11 +23,33 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     if (dropText + dropImage + dropBoth >= 1) {
       throw new IllegalArgumentException("conditioning dropout probabilities must sum to less than 1");
     }
+    if (regionWeight < 0) {
+      throw new IllegalArgumentException("region weight must not be negative, got " + regionWeight);
+    }
+    if (emaDecay < 0 || emaDecay >= 1) {
+      throw new IllegalArgumentException("EMA decay must be in [0, 1), got " + emaDecay);
+    }
+    if (evalEvery < 0) {
+      throw new IllegalArgumentException("eval interval must not be negative, got " + evalEvery);
+    }
+  }
+
+  /** The classic settings of the earlier trainer: no cache, plain L_DM, no EMA, no accuracy curve. */
+  public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
+      double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery) {
+    this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
+        saveEvery, false, 0, 0, 0);
   }
 
   public TrainConfig withSteps(int n) {
     return new TrainConfig(stage, preset, seed, n, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery);
+  }
+
+  /** The same run with the reasonbrain-stage options set. */
+  public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
+    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery);
   }
 
   /** Defaults per stage for the tiny preset. */
@@ -29,7 +58,8 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
       case VAE, REASONBRAIN -> 2e-4;
       case CLIP, LM -> 1e-3;
     };
+    boolean rb = stage == Stage.REASONBRAIN;
     return new TrainConfig(stage, preset, 1, steps, 8, 1, lr, Math.min(100, steps / 10), 1e-2, 1.0, 0.05, 0.05, 0.05,
-        Math.max(50, steps / 10));
+        Math.max(50, steps / 10), rb, rb ? 9 : 0, rb ? 0.999 : 0, 0);
   }
 }

@@ -32,6 +32,7 @@ import org.reasonbrain.model.ReasonBrain;
 import org.reasonbrain.model.ReasonBrainConfig;
 import org.reasonbrain.model.diffusion.Autoencoder;
 import org.reasonbrain.model.encoders.ClipHead;
+import org.reasonbrain.model.encoders.ImageEncoder;
 import org.reasonbrain.model.encoders.MiniLmTextEncoder;
 import org.reasonbrain.model.encoders.TextEncoder;
 import org.reasonbrain.model.encoders.WordPieceTokenizer;
@@ -61,6 +62,32 @@ public final class Trainer implements AutoCloseable {
   private int step;
   private TrainingData data;
   private List<int[]> corpus;
+  private FeatureCache cache;
+  private Path cacheDir;
+  private float[] nullFinest;
+  private float[] nullTokens;
+  private Probe probe;
+  private final List<double[]> accuracy = new ArrayList<>();
+  private java.util.function.Consumer<String> warn = w -> System.err.println("warning: " + w);
+  private Progress cacheProgress = Progress.NONE;
+
+  /**
+   * Rows of each batch that L_MLLM is estimated on (see MllmDecoder.imgGuidance): its vocabulary head
+   * over 30,530 classes cost about a sixth of a step when computed on all 32.
+   */
+  static final int MLLM_LOSS_ROWS = 8;
+
+  /** A latent cell counts as changed by the edit when its largest pixel change exceeds this (in [0, 1]). */
+  static final double CHANGE_THRESHOLD = 0.05;
+
+  /** Scores a model on a fixed subset (the accuracy curve); supplied by the caller, who owns the editor and the judge. */
+  @FunctionalInterface
+  public interface Probe {
+    /** Lenient and strict accuracy and the number of samples. */
+    record Score(double lenient, double strict, int n) {}
+
+    Score score(ReasonBrain model) throws IOException;
+  }
 
   public Trainer(TrainConfig cfg, Dataset dataset, Path run, TextEncoder text) {
     this.cfg = cfg;
@@ -78,6 +105,33 @@ public final class Trainer implements AutoCloseable {
 
   public ReasonBrain model() {
     return model;
+  }
+
+  /** Where the feature cache lives (default: the dataset's {@code .cache/} folder). */
+  public Trainer cacheDir(Path dir) {
+    this.cacheDir = dir;
+    return this;
+  }
+
+  /** Progress display of the feature-cache build. */
+  public Trainer cacheProgress(Progress p) {
+    this.cacheProgress = p;
+    return this;
+  }
+
+  private ReasonBrain.Laps laps = st -> {};
+
+  /** A stopwatch for the benchmark: stages of the reasonbrain step (batch, the model's blocks, backward, optimizer). */
+  public Trainer laps(ReasonBrain.Laps l) {
+    this.laps = l == null ? st -> {} : l;
+    model.laps(l);
+    return this;
+  }
+
+  /** Evaluates this probe every {@code evalEvery} steps (with the EMA weights when EMA is on). */
+  public Trainer probe(Probe p) {
+    this.probe = p;
+    return this;
   }
 
   public int step() {
@@ -98,6 +152,8 @@ public final class Trainer implements AutoCloseable {
       case REASONBRAIN -> {
         model.setTrainable(true);
         model.vae().setTrainable(false);
+        // E_I stays frozen, as the paper keeps its CLIP image encoder frozen (so it can be cached).
+        model.imageEncoder().setTrainable(false);
         if (model.mllm() != null) {
           model.mllm().freezeBase();
         }
@@ -149,6 +205,9 @@ public final class Trainer implements AutoCloseable {
     Files.createDirectories(run);
     writeConfig();
     Map<String, Parameter> trainable = trainableParameters();
+    if (cfg.stage() == Stage.REASONBRAIN && cfg.cache()) {
+      openCache();
+    }
     progress.start("training " + cfg.stage().label() + " (" + cfg.preset() + ")", cfg.steps());
     progress.advance(step);
     try {
@@ -158,6 +217,9 @@ public final class Trainer implements AutoCloseable {
         step++;
         log.add(new double[] {step, losses[0], losses[1], losses[2], schedule.at(step), (System.nanoTime() - t0) / 1e9});
         progress.advance(1);
+        if (probe != null && cfg.evalEvery() > 0 && (step % cfg.evalEvery() == 0 || step == stop)) {
+          runProbe();
+        }
         if (step % cfg.saveEvery() == 0 || step == stop) {
           save();
         }
@@ -194,14 +256,17 @@ public final class Trainer implements AutoCloseable {
       for (int a = 0; a < cfg.accumulate(); a++) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           NDArray[] l = loss(stepManager);
-          gc.backward(Ops.div(l[0], cfg.accumulate()));
           for (int i = 0; i < 3; i++) {
             out[i] += l[i] == null ? 0 : l[i].getFloat() / cfg.accumulate();
           }
+          laps.lap("loss");
+          gc.backward(Ops.div(l[0], cfg.accumulate()));
+          laps.lap("backward");
         }
       }
-      AdamW.clipGradients(new ArrayList<>(trainable.values()), cfg.clipNorm());
-      optimizer.update(trainable, schedule.at(step + 1), base);
+      optimizer.update(trainable, schedule.at(step + 1), base, cfg.clipNorm(),
+          cfg.stage() == Stage.REASONBRAIN ? cfg.emaDecay() : 0);
+      laps.lap("optimizer");
     }
     return out;
   }
@@ -304,20 +369,141 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
-  /** L = L_DM (Eq. A2, epsilon prediction) + L_MLLM (Eq. A1). */
+  /**
+   * L = L_DM (Eq. A2, epsilon prediction) + L_MLLM (Eq. A1). With a region weight, L_DM weights each
+   * latent cell by 1 + regionWeight x [the cell changes between source and target], divided by the
+   * batch's mean weight, so that the few cells the edit changes are not drowned by the many it keeps.
+   */
   private NDArray[] reasonBrainLoss(NDManager m) {
-    TrainingData.Batch b = data().batch(m, rng, cfg.batch(), cfg.dropText(), cfg.dropImage(), cfg.dropBoth());
-    ReasonBrain.Conditioning c = model.condition(b.inputs());
-    NDArray z0 = model.vae().latent(b.target()).stopGradient();
+    ReasonBrain.Conditioning c;
+    NDArray z0;
+    NDArray change;
+    if (cache != null) {
+      TrainingData.Draw d = TrainingData.draw(rng, cache.size(), cfg.batch(), cfg.dropText(), cfg.dropImage(), cfg.dropBoth());
+      FeatureCache.Batch b = cache.batch(m, d, nullFinest, nullTokens);
+      laps.lap("batch");
+      c = model.condition(b.encoded(), b.text(), b.textMask(), b.objects(), b.objectMask(), MLLM_LOSS_ROWS);
+      z0 = b.targetLatent();
+      change = b.change();
+    } else {
+      TrainingData.Batch b = data().batch(m, rng, cfg.batch(), cfg.dropText(), cfg.dropImage(), cfg.dropBoth());
+      laps.lap("batch");
+      c = model.condition(b.inputs(), MLLM_LOSS_ROWS);
+      z0 = model.vae().latent(b.target()).stopGradient();
+      change = b.change();
+    }
     int[] t = new int[cfg.batch()];
     for (int i = 0; i < t.length; i++) {
       t[i] = rng.nextInt(noise.steps());
     }
     NDArray eps = m.create(rng.gaussians(Math.toIntExact(z0.size())), z0.getShape());
     NDArray zt = noise.addNoise(z0, eps, t);
-    NDArray lDm = Ops.mse(model.predictNoise(zt, t, c), eps);
+    NDArray se = model.predictNoise(zt, t, c).sub(eps).square();                   // [B, z, h, w]
+    NDArray lDm;
+    if (cfg.regionWeight() > 0) {
+      NDArray w = Ops.add(Ops.mul(change.gt(CHANGE_THRESHOLD).toType(ai.djl.ndarray.types.DataType.FLOAT32, false), cfg.regionWeight()), 1);
+      lDm = se.mul(w).mean().div(w.mean());                                         // [B, 1, h, w] broadcast over z
+    } else {
+      lDm = se.mean();
+    }
     NDArray total = c.lossMllm() == null ? lDm : lDm.add(c.lossMllm());
     return new NDArray[] {total, lDm, c.lossMllm()};
+  }
+
+  /** Opens (building when needed) the feature cache of the train split for the current frozen weights. */
+  private void openCache() throws IOException {
+    if (cache != null) {
+      return;
+    }
+    ReasonBrainConfig mc = model.config();
+    TrainingData d = data();
+    int s = mc.imageSize();
+    ImageEncoder.Config ic = mc.image();
+    int grid = s / 8;
+    FeatureCache.Layout layout = new FeatureCache.Layout(mc.vae().latent(), s / 4, ic.c2(), s / 4, grid * grid, ic.dim(),
+        TEXT_TOKENS, text.dim(), mc.maxObjects(), mc.maxRegions());
+    String settings = "size=" + s + ",segmenter=" + org.reasonbrain.model.frce.ColorSegmenter.class.getSimpleName() + ",text="
+        + text.getClass().getSimpleName() + "/" + text.dim() + ",change=max-abs/4";
+    String key = FeatureCache.key(dataset.dir(), "train", layout, settings, List.of(model.vae(), model.imageEncoder()));
+    Path dir = cacheDir != null ? cacheDir : dataset.dir().resolve(".cache");
+    cache = FeatureCache.open(dir, key, layout, d.samples(), this::encodeForCache, 32, cacheProgress, warn);
+    // The null image condition: E_I of a blank (zero) image.
+    try (NDManager m = base.newSubManager()) {
+      model.tempAttach(m);
+      ReasonBrain.Encoded e = model.encode(m.zeros(new Shape(1, 3, s, s)), m.zeros(new Shape(1, mc.maxRegions(), s, s)), null);
+      nullFinest = e.eiFinest().toFloatArray();
+      nullTokens = e.eiTokens().toFloatArray();
+    }
+  }
+
+  /** Token positions of E_T(H) that ReasonBrain conditions on (TrainingData and the edit pipeline use the same). */
+  static final int TEXT_TOKENS = 32;
+
+  /** The cache records of some samples: the frozen encoders run once, without dropout. */
+  private List<float[]> encodeForCache(List<org.reasonbrain.data.format.Sample> part) {
+    try (NDManager m = base.newSubManager()) {
+      model.tempAttach(m);
+      TrainingData.Batch b = data().exact(m, part);
+      ReasonBrain.Encoded e = model.encode(b.inputs().source(), b.inputs().masks(), null);
+      float[][] fields = {e.sourceLatent().toFloatArray(), model.vae().latent(b.target()).toFloatArray(), e.eiFinest().toFloatArray(),
+          e.eiTokens().toFloatArray(), b.inputs().text().toFloatArray(), b.inputs().textMask().toFloatArray(),
+          b.inputs().objects().toFloatArray(), b.inputs().objectMask().toFloatArray(), e.masks().toFloatArray(), b.change().toFloatArray()};
+      int n = part.size();
+      List<float[]> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int len = 0;
+        for (float[] f : fields) {
+          len += f.length / n;
+        }
+        float[] r = new float[len];
+        int at = 0;
+        for (float[] f : fields) {
+          int k = f.length / n;
+          System.arraycopy(f, i * k, r, at, k);
+          at += k;
+        }
+        out.add(r);
+      }
+      return out;
+    }
+  }
+
+  /** Scores the probe with the weights sampling would use (EMA when on) and appends to the accuracy curve. */
+  private void runProbe() throws IOException {
+    long t0 = System.nanoTime();
+    Map<String, float[]> ema = optimizer.emaWeights();
+    Probe.Score sc;
+    if (ema.isEmpty()) {
+      sc = probe.score(model);
+    } else {
+      try (NDManager m = NDManager.newBaseManager()) {
+        ReasonBrain copy = new ReasonBrain(m, cfg.seed(), model.config());
+        for (var e : model.parameters().entrySet()) {
+          float[] v = ema.get(e.getKey());
+          copy.parameters().get(e.getKey()).assign(v != null ? v : e.getValue().value().toFloatArray());
+        }
+        sc = probe.score(copy);
+      }
+    }
+    accuracy.add(new double[] {step, (double) step * cfg.batch() * cfg.accumulate(), sc.lenient(), sc.strict(), sc.n(),
+        (System.nanoTime() - t0) / 1e9});
+    writeAccuracy();
+  }
+
+  private void writeAccuracy() throws IOException {
+    StringBuilder sb = new StringBuilder("step,samples_seen,lenient,strict,n,seconds\n");
+    for (double[] r : accuracy) {
+      sb.append(String.format(Locale.ROOT, "%d,%d,%.4f,%.4f,%d,%.1f%n", (long) r[0], (long) r[1], r[2], r[3], (long) r[4], r[5]));
+    }
+    AtomicFiles.writeString(run.resolve("accuracy.csv"), sb.toString());
+    List<double[]> len = new ArrayList<>();
+    List<double[]> str = new ArrayList<>();
+    for (double[] r : accuracy) {
+      len.add(new double[] {r[1], r[2]});
+      str.add(new double[] {r[1], r[3]});
+    }
+    LossCurve.write(run.resolve("accuracy.png"), cfg.preset() + ": val accuracy vs samples seen", List.of(
+        new LossCurve.Series("lenient", len, new Color(40, 140, 60)), new LossCurve.Series("strict", str, new Color(150, 40, 160))));
   }
 
   // ---------------------------------------------------------------- run folder
@@ -405,6 +591,17 @@ public final class Trainer implements AutoCloseable {
             r[i] = Double.parseDouble(f[i]);
           }
           log.add(r);
+        }
+      }
+    }
+    accuracy.clear();
+    Path acc = run.resolve("accuracy.csv");
+    if (Files.exists(acc)) {
+      List<String> lines = Files.readAllLines(acc);
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",");
+        if (Long.parseLong(f[0]) <= step) {
+          accuracy.add(java.util.Arrays.stream(f).mapToDouble(Double::parseDouble).toArray());
         }
       }
     }

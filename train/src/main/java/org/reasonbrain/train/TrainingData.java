@@ -15,10 +15,12 @@ import org.reasonbrain.data.format.Dataset;
 import org.reasonbrain.data.format.Sample;
 import org.reasonbrain.model.ReasonBrain;
 import org.reasonbrain.model.encoders.TextEncoder;
+import org.reasonbrain.model.frce.ColorSegmenter;
+import org.reasonbrain.model.frce.Segmenter;
 
 /**
  * Batches of one split of a dataset for training: images scaled to [-1, 1], instance masks padded to
- * K, the instruction through the frozen text encoder, its noun chunks (the referenced objects) pooled, and the
+ * K (from the same segmenter the edit pipeline uses), the instruction through the frozen text encoder, its noun chunks (the referenced objects) pooled, and the
  * conditioning dropout of InstructPix2Pix (text, image or both replaced by their null condition).
  */
 public final class TrainingData {
@@ -28,6 +30,7 @@ public final class TrainingData {
   private final int size;
   private final int maxRegions;
   private final int maxObjects;
+  private final Segmenter segmenter = new ColorSegmenter();
 
   public TrainingData(Dataset dataset, String split, TextEncoder text, int size, int maxRegions, int maxObjects) {
     this.dataset = dataset;
@@ -50,13 +53,21 @@ public final class TrainingData {
   }
 
   /** One training batch: the model inputs (after dropout) and the target images. */
-  public record Batch(ReasonBrain.Inputs inputs, NDArray target, List<Sample> samples) {}
+  /** change: [B, 1, H/4, W/4], how much each latent cell changes from source to target (see {@link #changeCells}). */
+  public record Batch(ReasonBrain.Inputs inputs, NDArray target, List<Sample> samples, NDArray change) {}
 
-  /** Draws {@code b} samples with {@code rng}; dropout probabilities as in {@link TrainConfig}. */
-  public Batch batch(NDManager m, Rng rng, int b, double dropText, double dropImage, double dropBoth) {
-    List<Sample> picked = new ArrayList<>();
+  /** Which samples a batch holds and which of their conditions are kept (conditioning dropout). */
+  public record Draw(int[] index, boolean[] keepText, float[] keepImage) {}
+
+  /**
+   * Draws {@code b} sample indices out of {@code n}, then each one's dropout: text dropped with
+   * probability {@code dropText}, image with {@code dropImage}, both with {@code dropBoth}. The cached
+   * and the uncached paths draw through this one method, so a seed gives them the same batches.
+   */
+  public static Draw draw(Rng rng, int n, int b, double dropText, double dropImage, double dropBoth) {
+    int[] index = new int[b];
     for (int i = 0; i < b; i++) {
-      picked.add(samples.get(rng.nextInt(samples.size())));
+      index[i] = rng.nextInt(n);
     }
     boolean[] keepText = new boolean[b];
     float[] keepImage = new float[b];
@@ -65,7 +76,17 @@ public final class TrainingData {
       keepText[i] = !(u < dropText || (u >= dropText + dropImage && u < dropText + dropImage + dropBoth));
       keepImage[i] = (u >= dropText && u < dropText + dropImage + dropBoth) ? 0f : 1f;
     }
-    return assemble(m, picked, keepText, keepImage);
+    return new Draw(index, keepText, keepImage);
+  }
+
+  /** Draws {@code b} samples with {@code rng}; dropout probabilities as in {@link TrainConfig}. */
+  public Batch batch(NDManager m, Rng rng, int b, double dropText, double dropImage, double dropBoth) {
+    Draw d = draw(rng, samples.size(), b, dropText, dropImage, dropBoth);
+    List<Sample> picked = new ArrayList<>();
+    for (int i : d.index()) {
+      picked.add(samples.get(i));
+    }
+    return assemble(m, picked, d.keepText(), d.keepImage());
   }
 
   /** The batch of the given samples without dropout (evaluation, tests). */
@@ -86,15 +107,23 @@ public final class TrainingData {
     List<String> instr = new ArrayList<>();
     List<String> objects = new ArrayList<>();
     float[] objMask = new float[b * maxObjects];
+    int cells = (size / 4) * (size / 4);
+    float[] change = new float[b * cells];
     try {
       for (int i = 0; i < b; i++) {
         Sample s = picked.get(i);
+        BufferedImage source = load(s.source());
+        BufferedImage target = load(s.target());
         if (keepImage[i] > 0) {
-          Images.toChwSigned(load(s.source()), src, i);
+          Images.toChwSigned(source, src, i);
         }
-        Images.toChwSigned(load(s.target()), tgt, i);
-        for (int k = 0; k < Math.min(maxRegions, s.masks().size()); k++) {
-          boolean[] mk = dataset.mask(s.masks().get(k).path(), size, size);
+        Images.toChwSigned(target, tgt, i);
+        System.arraycopy(changeCells(source, target, 4), 0, change, i * cells, cells);
+        // SAM's stand-in: the same segmenter the edit pipeline runs on a user's image, so that the
+        // region branch sees the same kind of masks in training and in editing.
+        List<boolean[]> seg = segmenter.segment(source, maxRegions);
+        for (int k = 0; k < seg.size(); k++) {
+          boolean[] mk = seg.get(k);
           for (int p = 0; p < px; p++) {
             masks[(i * maxRegions + k) * px + p] = mk[p] ? 1f : 0f;
           }
@@ -120,7 +149,35 @@ public final class TrainingData {
     ReasonBrain.Inputs in = new ReasonBrain.Inputs(m.create(src, new Shape(b, 3, size, size)),
         m.create(masks, new Shape(b, maxRegions, size, size)), tokens, textMask, objVec.mul(objM.expandDims(2)), objM,
         m.create(keepImage, new Shape(b)));
-    return new Batch(in, m.create(tgt, new Shape(b, 3, size, size)), picked);
+    return new Batch(in, m.create(tgt, new Shape(b, 3, size, size)), picked, m.create(change, new Shape(b, 1, size / 4, size / 4)));
+  }
+
+  /**
+   * How much each cell of a {@code factor} x {@code factor} grid changes between two images of the same
+   * size: the largest |target - source| over the cell's pixels and channels, in [0, 1]. Region-weighted
+   * L_DM reads this, so it works for any paired dataset, masks or not.
+   */
+  public static float[] changeCells(BufferedImage source, BufferedImage target, int factor) {
+    int w = source.getWidth();
+    int h = source.getHeight();
+    if (target.getWidth() != w || target.getHeight() != h || w % factor != 0 || h % factor != 0) {
+      throw new IllegalArgumentException("change map needs two images of one size divisible by " + factor);
+    }
+    int gw = w / factor;
+    float[] out = new float[gw * (h / factor)];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int a = source.getRGB(x, y);
+        int b = target.getRGB(x, y);
+        int d = 0;
+        for (int sh = 0; sh <= 16; sh += 8) {
+          d = Math.max(d, Math.abs(((a >> sh) & 255) - ((b >> sh) & 255)));
+        }
+        int c = (y / factor) * gw + x / factor;
+        out[c] = Math.max(out[c], d / 255f);
+      }
+    }
+    return out;
   }
 
   private static float[] toFloats(boolean[] b) {

@@ -115,4 +115,90 @@ class TrainerTest {
       assertTrue(t.initFrom(tmp.resolve("lm")) > 100);
     }
   }
+
+  /** A deterministic stand-in for the accuracy probe: a function of the weights it is given. */
+  private static Trainer.Probe fakeProbe() {
+    return model -> {
+      double sum = model.unet().parameters().get("conv_out.weight").value().sum().getFloat();
+      double f = sum - Math.floor(sum);
+      return new Trainer.Probe.Score(f, f / 2, 7);
+    };
+  }
+
+  private static TrainConfig recipe(int steps, int batch) {
+    // The default recipe's reasonbrain options (cache, region weight, EMA), with dropout on.
+    return new TrainConfig(Stage.REASONBRAIN, "tiny", 5, steps, batch, 1, 1e-3, 0, 0.0, 1.0, 0.2, 0.2, 0.2, Math.max(1, steps / 2),
+        true, 9, 0.9, 2);
+  }
+
+  @Test
+  void cachedLossEqualsTheUncachedLoss() throws Exception {
+    Path cached = tmp.resolve("cached");
+    Path plain = tmp.resolve("plain");
+    try (Trainer t = new Trainer(recipe(1, 8), eight, cached, text).cacheDir(tmp.resolve("cache"))) {
+      t.train(false, Progress.NONE);
+    }
+    TrainConfig off = recipe(1, 8).withOptions(false, 9, 0.9, 2);
+    try (Trainer t = new Trainer(off, eight, plain, text)) {
+      t.train(false, Progress.NONE);
+    }
+    double[] a = csv(cached).get(0);
+    double[] b = csv(plain).get(0);
+    // Same draws, same noise; the cache holds binary16 values, so equal to about three digits.
+    assertEquals(b[2], a[2], 0.01 * b[2], "L_DM cached vs uncached");
+    assertEquals(b[3], a[3], 0.01 * b[3], "L_MLLM cached vs uncached");
+    assertTrue(Files.list(tmp.resolve("cache")).anyMatch(f -> f.getFileName().toString().startsWith("features-")));
+  }
+
+  @Test
+  void resumeWithCacheAndEmaEqualsAnUninterruptedRun() throws Exception {
+    Path whole = tmp.resolve("whole-cached");
+    try (Trainer t = new Trainer(recipe(4, 2), eight, whole, text).cacheDir(tmp.resolve("cache")).probe(fakeProbe())) {
+      t.train(false, Progress.NONE);
+    }
+    Path split = tmp.resolve("split-cached");
+    try (Trainer t = new Trainer(recipe(4, 2), eight, split, text).cacheDir(tmp.resolve("cache")).probe(fakeProbe())) {
+      t.trainUntil(2, Progress.NONE);
+    }
+    try (Trainer t = new Trainer(recipe(4, 2), eight, split, text).cacheDir(tmp.resolve("cache")).probe(fakeProbe())) {
+      t.train(true, Progress.NONE);
+    }
+    for (String f : List.of("model.safetensors", "optimizer.safetensors")) {
+      var a = Safetensors.read(whole.resolve("checkpoint/" + f)).tensors();
+      var b = Safetensors.read(split.resolve("checkpoint/" + f)).tensors();
+      assertEquals(a.keySet(), b.keySet(), f);
+      for (String k : a.keySet()) {
+        assertArrayEquals(a.get(k).toFloats(), b.get(k).toFloats(), f + " " + k);
+      }
+    }
+    var opt = Safetensors.read(whole.resolve("checkpoint/optimizer.safetensors")).tensors();
+    assertTrue(opt.keySet().stream().anyMatch(k -> k.startsWith("ema.unet.")), "the EMA is saved");
+    assertTrue(opt.keySet().stream().noneMatch(k -> k.contains("image_encoder")), "E_I is frozen in the reasonbrain stage");
+    // The log's rows (but the seconds column) and the accuracy curve's rows agree.
+    List<double[]> la = csv(whole);
+    List<double[]> lb = csv(split);
+    assertEquals(la.size(), lb.size());
+    for (int i = 0; i < la.size(); i++) {
+      assertArrayEquals(java.util.Arrays.copyOf(la.get(i), 5), java.util.Arrays.copyOf(lb.get(i), 5), "log row " + i);
+    }
+    List<String> acc = Files.readAllLines(whole.resolve("accuracy.csv"));
+    assertEquals("step,samples_seen,lenient,strict,n,seconds", acc.get(0));
+    assertEquals(3, acc.size());                              // steps 2 and 4
+    assertTrue(acc.get(2).startsWith("4,8,"), acc.get(2));
+    List<String> accSplit = Files.readAllLines(split.resolve("accuracy.csv"));
+    for (int i = 1; i < acc.size(); i++) {
+      assertEquals(acc.get(i).substring(0, acc.get(i).lastIndexOf(',')), accSplit.get(i).substring(0, accSplit.get(i).lastIndexOf(',')));
+    }
+    assertTrue(Files.size(whole.resolve("accuracy.png")) > 1000);
+  }
+
+  @Test
+  void changeCellsMarkWhereTheTargetDiffers() {
+    java.awt.image.BufferedImage a = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    b.setRGB(5, 1, 0x00FF00);                                  // one green pixel in the top-right cell
+    float[] c = TrainingData.changeCells(a, b, 4);
+    assertArrayEquals(new float[] {0f, 1f, 0f, 0f}, c);
+    assertThrows(IllegalArgumentException.class, () -> TrainingData.changeCells(a, new java.awt.image.BufferedImage(4, 4, 1), 4));
+  }
 }

@@ -85,7 +85,7 @@ public final class Safetensors {
     }
 
     /** IEEE 754 binary16 to float (Float.float16ToFloat arrived only in Java 20). */
-    static float halfToFloat(short h) {
+    public static float halfToFloat(short h) {
       int bits = h & 0xFFFF;
       int sign = (bits & 0x8000) << 16;
       int exp = (bits >>> 10) & 0x1F;
@@ -101,7 +101,7 @@ public final class Safetensors {
     }
 
     /** float to IEEE 754 binary16, rounding to nearest even; overflow goes to infinity, tiny values to subnormals or 0. */
-    static short floatToHalf(float f) {
+    public static short floatToHalf(float f) {
       int bits = Float.floatToRawIntBits(f);
       int sign = (bits >>> 16) & 0x8000;
       int exp = (bits >>> 23) & 0xFF;

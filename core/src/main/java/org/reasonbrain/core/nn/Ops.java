@@ -38,6 +38,11 @@ public final class Ops {
     return x.div(scalar(x, (float) v));
   }
 
+  /** x + v, safe under autograd. */
+  public static NDArray add(NDArray x, double v) {
+    return x.add(scalar(x, (float) v));
+  }
+
   /** max(x, v) element-wise, safe under autograd. */
   public static NDArray atLeast(NDArray x, double v) {
     return x.maximum(scalar(x, (float) v));

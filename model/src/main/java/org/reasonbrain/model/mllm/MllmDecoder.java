@@ -118,20 +118,32 @@ public final class MllmDecoder extends Module {
    * [B, r, dim] and L_MLLM = -sum_i log p([IMG_i] | prefix, [IMG_1..i-1]) averaged over the batch.
    */
   public Guidance imgGuidance(NDArray prefix) {
+    return imgGuidance(prefix, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #imgGuidance(NDArray)}, with L_MLLM averaged over the first {@code lossRows} rows only
+   * (null when 0). The vocabulary head over 30,530 classes dominates the MLLM's cost at our width, so
+   * training estimates L_MLLM on a few rows of each batch (rows are drawn independently, so the
+   * estimate of the batch mean is unbiased) and editing, which needs no loss, skips it.
+   */
+  public Guidance imgGuidance(NDArray prefix, int lossRows) {
     long b = prefix.getShape().get(0);
     long p = prefix.getShape().get(1);
     int r = cfg.imgTokens();
     NDArray img = imgEmbed.value().expandDims(0).repeat(0, b);                   // [B, r, dim]
     NDArray h = hidden(prefix.concat(img, 1));                                  // [B, P + r, dim]
     NDArray v = h.get(new NDIndex(":, " + p + ":, :"));                         // [B, r, dim]
-    // Position P-1+i predicts [IMG_i+1]; its class id is vocab + i.
-    NDArray logp = logits(h.get(new NDIndex(":, " + (p - 1) + ":" + (p - 1 + r) + ", :"))).logSoftmax(2); // [B, r, V+r]
-    float[] onehot = new float[r * (cfg.vocab() + r)];
-    for (int i = 0; i < r; i++) {
-      onehot[i * (cfg.vocab() + r) + cfg.vocab() + i] = 1f;
+    long rows = Math.min(b, lossRows);
+    if (rows <= 0) {
+      return new Guidance(v, null);
     }
-    NDArray target = prefix.getManager().create(onehot, new Shape(1, r, cfg.vocab() + r));
-    NDArray loss = logp.mul(target).sum(new int[] {1, 2}).neg().mean();
+    // Position P-1+i predicts [IMG_i+1]; its class id is vocab + i.
+    NDArray hl = h.get(new NDIndex(":" + rows + ", " + (p - 1) + ":" + (p - 1 + r) + ", :"));   // [rows, r, dim]
+    NDArray logp = logits(hl).logSoftmax(2);                                                  // [rows, r, V+r]
+    NDArray imgLogp = logp.get(new NDIndex(":, :, " + cfg.vocab() + ":"));                    // [rows, r, r]
+    NDArray eye = prefix.getManager().eye(r).expandDims(0);
+    NDArray loss = imgLogp.mul(eye).sum(new int[] {1, 2}).neg().mean();
     return new Guidance(v, loss);
   }
 }
