@@ -66,6 +66,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--judge-model", defaultValue = "gpt-4o-mini", description = "Model name for --judge-url (default ${DEFAULT-VALUE}).")
   String judgeModel;
 
+  @Option(names = "--controls", description = "Also score the controls (real, neutral and other-family instructions, mirrored scenes) "
+      + "on the chosen single-step samples: controls.json/.md/.png in --out.")
+  boolean controls;
+
   @Override
   public Integer call() throws Exception {
     Dataset ds = Dataset.load(data);
@@ -129,6 +133,14 @@ final class EvalCommand implements Callable<Integer> {
       Report.write(out, modelDir.getFileName() + " on " + data.getFileName(), rows, Map.of("model", modelDir.toAbsolutePath().toString(),
           "preset", preset, "data", data.toAbsolutePath().toString(), "steps", Integer.toString(steps), "seed", Long.toString(seed),
           "guidance", textGuidance + "/" + imageGuidance, "batch", Integer.toString(batch), "oracle_vae", Boolean.toString(oracleVae), "seconds", String.format(Locale.ROOT, "%.1f", secs)));
+      if (controls && !oracleVae) {
+        List<org.reasonbrain.eval.Controls.Result> cr = org.reasonbrain.eval.Controls.run(ds, chosen, editor, batch, new ProgressBar(System.err));
+        org.reasonbrain.eval.Controls.write(out, modelDir.getFileName() + " on " + data.getFileName(), cr);
+        for (var r : cr) {
+          System.out.printf(Locale.ROOT, "control %-30s %4d samples: lenient %.3f [%.3f-%.3f], strict %.3f, chance %.3f%n", r.control(), r.n(),
+              r.lenient(), r.lo(), r.hi(), r.strict(), r.chance());
+        }
+      }
       Map<String, Double> total = Evaluator.summarize(rows, r -> r.sample().category()).get("total");
       System.out.printf(Locale.ROOT, "%d samples in %.1f s (%.2f s each, batch %d): accuracy lenient %.3f, strict %.3f, identity SSIM %.3f; report in %s%n",
           rows.size(), secs, secs / rows.size(), batch, total.get("accuracy_lenient"), total.get("accuracy_strict"), total.get("id_ssim"), out);

@@ -38,7 +38,12 @@ public final class Tables {
     if (!Files.isRegularFile(f)) {
       throw new IOException(reportDir + ": no report.json (run reasonbrain eval first)");
     }
-    return new ObjectMapper().readTree(f.toFile());
+    JsonNode report = new ObjectMapper().readTree(f.toFile());
+    Path controls = reportDir.resolve("controls.json");
+    if (Files.isRegularFile(controls) && report instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      o.set("controls", new ObjectMapper().readTree(controls.toFile()));
+    }
+    return report;
   }
 
   /** The mean of {@code metric} over the given splits, weighted by their sample counts (NaN when none). */
@@ -133,6 +138,28 @@ public final class Tables {
     for (Entry e : entries.stream().filter(Entry::table2).toList()) {
       md.append("| ").append(e.label()).append(" | ").append(f(over(e.report(), TABLE2_SPLITS, "by_split", "id_ssim")))
           .append(" | ").append(f(over(e.report(), TABLE2_SPLITS, "by_split", "id_l1"))).append(" |\n");
+    }
+    // Controls (eval --controls): does the edit need the instruction and the image?
+    if (entries.stream().anyMatch(e -> e.report().path("controls").isArray())) {
+      md.append("\n## Controls: lenient accuracy [95% interval] (samples; chance)\n\n| method | real | neutral | other-family | mirrored | "
+          + "mirrored vs unmirrored truth |\n|---|---|---|---|---|---|\n");
+      for (Entry e : entries) {
+        if (!e.report().path("controls").isArray()) {
+          continue;
+        }
+        md.append("| ").append(e.label()).append(" |");
+        for (String c : List.of("real", "neutral", "other-family", "mirrored", "mirrored-vs-unmirrored-truth")) {
+          JsonNode r = null;
+          for (JsonNode x : e.report().path("controls")) {
+            if (c.equals(x.path("control").asText())) {
+              r = x;
+            }
+          }
+          md.append(r == null ? " - |" : String.format(Locale.ROOT, " %.3f [%.3f-%.3f] (%d; %.2f) |", r.path("lenient").asDouble(),
+              r.path("lo").asDouble(), r.path("hi").asDouble(), r.path("n").asInt(), r.path("chance").asDouble()));
+        }
+        md.append('\n');
+      }
     }
     AtomicFiles.writeString(dir.resolve("tables.md"), md.toString());
     Images.writePng(dir.resolve("tables.png"), chart(title, entries));

@@ -8,9 +8,9 @@ import org.reasonbrain.core.image.Images;
 public final class Html {
   private Html() {}
 
-  /** Text safe inside an element or a single-quoted attribute. */
+  /** Text safe inside an element or an attribute, single- or double-quoted. */
   public static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace("\"", "&quot;");
   }
 
   /** The image as an inline PNG {@code data:} URL. */

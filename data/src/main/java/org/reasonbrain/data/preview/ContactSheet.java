@@ -109,8 +109,9 @@ public final class ContactSheet {
     return rows.size();
   }
 
+  /** The relative path, escaped for an attribute (manifest paths are user data). */
   private static String rel(Path from, Path to) {
-    return from.relativize(to.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    return Html.escape(from.relativize(to.toAbsolutePath().normalize()).toString().replace('\\', '/'));
   }
 
   private static List<String> wrap(FontMetrics fm, String text, int width) {
