@@ -125,10 +125,8 @@ final class ModelCommand implements Runnable {
             }
           }
         }
-        if (java.nio.file.Files.exists(out)) {
-          org.reasonbrain.core.io.AtomicFiles.deleteTree(out);
-        }
-        java.nio.file.Files.move(tmp, out);
+        // Crash-safe: the destination is the old complete model or the new complete one (see AtomicDirs).
+        org.reasonbrain.core.io.AtomicDirs.replace(tmp, out.toAbsolutePath());
       } catch (Exception e) {
         org.reasonbrain.core.io.AtomicFiles.deleteTree(tmp);
         throw e;

@@ -50,6 +50,7 @@ public final class EditPipeline implements AutoCloseable {
 
   /** Loads a run folder ({@code config.json} + {@code checkpoint/model.safetensors}). */
   public static EditPipeline load(Path run) throws IOException {
+    org.reasonbrain.core.io.AtomicDirs.recover(run.toAbsolutePath());
     Path cfgFile = run.resolve("config.json");
     Path weights = run.resolve("checkpoint/model.safetensors");
     if (!Files.isRegularFile(cfgFile) || !Files.isRegularFile(weights)) {

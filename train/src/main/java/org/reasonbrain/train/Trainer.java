@@ -197,6 +197,7 @@ public final class Trainer implements AutoCloseable {
   }
 
   private void trainUntil(boolean resume, int stop, Progress progress) throws IOException {
+    recoverCheckpoint();
     if (resume) {
       restore();
     } else if (Files.exists(run.resolve("checkpoint"))) {
@@ -528,16 +529,8 @@ public final class Trainer implements AutoCloseable {
     st.put("step", step);
     st.put("rng", rng.state());
     Files.writeString(tmp.resolve("state.json"), st.toString());
-    Path dest = run.resolve("checkpoint");
-    if (Files.exists(dest)) {
-      Path old = Files.createTempDirectory(run, ".old-");
-      Files.delete(old);
-      Files.move(dest, old);
-      Files.move(tmp, dest);
-      AtomicFiles.deleteTree(old);
-    } else {
-      Files.move(tmp, dest);
-    }
+    // Crash-safe swap: a crash at any point leaves the old or the new complete checkpoint (see AtomicDirs).
+    org.reasonbrain.core.io.AtomicDirs.replace(tmp, run.resolve("checkpoint"));
     writeLog();
   }
 
@@ -559,6 +552,19 @@ public final class Trainer implements AutoCloseable {
       series.add(new LossCurve.Series("L_MLLM", mllm, new Color(210, 80, 40)));
     }
     LossCurve.write(run.resolve("loss.png"), cfg.preset() + " / " + cfg.stage().label(), series);
+  }
+
+  /** Resolves a checkpoint swap a crash interrupted and removes half-written checkpoint folders. */
+  private void recoverCheckpoint() throws IOException {
+    if (!Files.isDirectory(run)) {
+      return;
+    }
+    org.reasonbrain.core.io.AtomicDirs.recover(run.resolve("checkpoint"));
+    try (var leftovers = Files.list(run)) {
+      for (Path p : leftovers.filter(f -> f.getFileName().toString().startsWith(".checkpoint-")).toList()) {
+        AtomicFiles.deleteTree(p);
+      }
+    }
   }
 
   private void restore() throws IOException {
