@@ -37,6 +37,9 @@ final class EditCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--model-size", description = "Write the edit at the model's resolution instead of carrying it onto the image at its own size.")
+  boolean modelSize;
+
   @Override
   public Integer call() throws Exception {
     EditPipeline.Options o = new EditPipeline.Options(steps, textGuidance, imageGuidance, seed);
@@ -51,7 +54,8 @@ final class EditCommand implements Callable<Integer> {
         System.out.printf("%s -> objects %s, category %s, %.2f s%n", instructions.get(i), r.objects(), r.category(), r.seconds());
         current = r.image();
       }
-      Images.writePng(out, current);
+      // The model edits at its resolution; the change is carried onto the image at its own size (unchanged parts keep every pixel).
+      Images.writePng(out, modelSize ? current : org.reasonbrain.infer.FullResolution.carry(src, current));
       System.out.println("wrote " + out);
     }
     return 0;

@@ -31,7 +31,7 @@ import org.reasonbrain.model.encoders.MiniLmTextEncoder;
 class ServerTest {
   static EditPipeline pipeline;
   static EditServer server;
-  static String base;
+  static volatile String base;
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -92,6 +92,8 @@ class ServerTest {
 
   static void expectError(HttpRequest r, int status, String param, String code) throws Exception {
     JsonNode e = send(r, status).path("error");
+    String type = status == 429 ? "rate_limit_error" : status >= 500 ? "server_error" : "invalid_request_error";
+    assertEquals(type, e.path("type").asText(), code);
     assertTrue(e.path("message").isTextual() && !e.path("message").asText().isBlank());
     assertTrue(e.has("type") && e.has("param") && e.has("code"));
     assertEquals(code, e.path("code").asText());
@@ -159,5 +161,97 @@ class ServerTest {
       }
     }
     assertTrue(ok >= 1 && limited >= 1, ok + " ok, " + limited + " limited");
+  }
+
+  static HttpRequest get(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).GET().build();
+  }
+
+  @Test
+  void everyOtherStatusAndCode() throws Exception {
+    expectError(get("/no/such/route"), 404, null, "not_found");
+    expectError(get("/examples/no-such.png"), 404, "name", "not_found");
+    // A traversal attempt never reaches a file: Jetty refuses the ambiguous path itself (400, its own page).
+    int trav = HTTP.send(get("/examples/..%2F..%2Fetc%2Fpasswd"), HttpResponse.BodyHandlers.ofString()).statusCode();
+    assertTrue(trav == 400 || trav == 404, "status " + trav);
+    expectError(get("/v1/jobs/not-a-job"), 404, "id", "job_not_found");
+    for (String n : List.of("0", "5", "-1")) {
+      expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("n", n))), 400, "n", "invalid_value");
+    }
+    expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"),
+        field("response_format", "url"))), 400, "response_format", "unsupported_response_format");
+    expectError(multipart("/v1/edits/chain", List.of(image(png(64, 64), "image/png"), field("prompt", "a?"), field("prompt", "b?"),
+        field("prompt", "c?"), field("prompt", "d?"))), 400, "prompt", "chain_too_long");
+    for (String size : List.of("big", "64", "8x8", "5000x64", "64x64x3")) {
+      expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("size", size))),
+          400, "size", "invalid_size");
+    }
+    // An upload over the per-image byte limit (but under the request limit) is refused by its own code.
+    try (EditServer small = new EditServer(pipeline, "tiny", new EditServer.Limits(1000, 1_000_000, 1, 60_000))) {
+      String saved = base;
+      base = "http://127.0.0.1:" + small.start("127.0.0.1", 0);
+      try {
+        byte[] big = png(64, 64);
+        java.util.Random r = new java.util.Random(1);
+        BufferedImage noisy = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 40; y++) {
+          for (int x = 0; x < 40; x++) {
+            noisy.setRGB(x, y, r.nextInt(1 << 24));
+          }
+        }
+        big = Images.pngBytes(noisy);
+        assertTrue(big.length > 1000 && big.length < 1000 + 64 * 1024);
+        expectError(multipart("/v1/images/edits", List.of(image(big, "image/png"), field("prompt", "What if?"))), 413, "image", "image_too_large");
+      } finally {
+        base = saved;
+      }
+    }
+    // A 1 ms time limit: 504.
+    // Its own pipeline: the timed-out edit goes on running after the answer, and a pipeline is used by one worker at a time.
+    NDManager m2 = NDManager.newBaseManager();
+    try (EditPipeline own = new EditPipeline(m2, new ReasonBrain(m2, 0, ReasonBrainConfig.tiny()), new MiniLmTextEncoder());
+        EditServer slow = new EditServer(own, "tiny", new EditServer.Limits(200_000, 1_000_000, 1, 1))) {
+      String saved = base;
+      base = "http://127.0.0.1:" + slow.start("127.0.0.1", 0);
+      try {
+        expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("steps", "30"))),
+            504, null, "timeout");
+      } finally {
+        base = saved;
+      }
+    }
+  }
+
+  @Test
+  void anImageComesBackAtItsOwnSizeOrTheAskedSize() throws Exception {
+    JsonNode own = send(multipart("/v1/images/edits", List.of(image(png(150, 100), "image/png"), field("prompt", "What if it rained?"),
+        field("steps", "1"))), 200);
+    BufferedImage a = Images.decode(Base64.getDecoder().decode(own.path("data").get(0).path("b64_json").asText()), "b64", 1 << 22);
+    assertEquals(150, a.getWidth());
+    assertEquals(100, a.getHeight());
+    JsonNode asked = send(multipart("/v1/images/edits", List.of(image(png(150, 100), "image/png"), field("prompt", "What if it rained?"),
+        field("steps", "1"), field("size", "256x128"))), 200);
+    BufferedImage b = Images.decode(Base64.getDecoder().decode(asked.path("data").get(0).path("b64_json").asText()), "b64", 1 << 22);
+    assertEquals(256, b.getWidth());
+    assertEquals(128, b.getHeight());
+    // A job: 202, then its status by id until done.
+    JsonNode job = send(multipart("/v1/jobs", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("steps", "1"))), 202);
+    String id = job.path("id").asText();
+    JsonNode st = null;
+    for (int i = 0; i < 200; i++) {
+      st = send(get("/v1/jobs/" + id), 200);
+      if (st.path("status").asText().equals("done")) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    assertEquals("done", st.path("status").asText());
+    assertTrue(st.path("result").path("b64_json").isTextual() && st.path("source_b64").isTextual());
+    // A bundled example by its listed name.
+    JsonNode list = JSON.readTree(HTTP.send(get("/examples"), HttpResponse.BodyHandlers.ofString()).body());
+    String name = list.get(0).path("file").asText();
+    HttpResponse<byte[]> ex = HTTP.send(get("/examples/" + name), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, ex.statusCode());
+    assertTrue(ex.headers().firstValue("Content-Type").orElse("").startsWith("image/png"));
   }
 }

@@ -62,8 +62,9 @@ public final class EditServer implements AutoCloseable {
     this.app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.http.maxRequestSize = limits.maxUploadBytes() + 64 * 1024;
-      cfg.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
-      cfg.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxUploadBytes()), io.javalin.config.SizeUnit.BYTES);
+      // Jetty's own part limit sits above ours, so that an image just over the limit gets our precise error (image_too_large).
+      cfg.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes() + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxUploadBytes() + 64 * 1024), io.javalin.config.SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes() + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
     });
     app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("web/index.html")));
@@ -131,7 +132,7 @@ public final class EditServer implements AutoCloseable {
     out.put("created", System.currentTimeMillis() / 1000);
     ArrayNode data = out.putArray("data");
     for (EditPipeline.Result r : results) {
-      data.add(resultNode(r, req.prompts.get(0)));
+      data.add(resultNode(r, req.prompts.get(0), req.output(r.image())));
     }
     json(ctx, 200, out);
   }
@@ -143,7 +144,7 @@ public final class EditServer implements AutoCloseable {
     out.put("created", System.currentTimeMillis() / 1000);
     ArrayNode data = out.putArray("data");
     for (int i = 0; i < results.size(); i++) {
-      data.add(resultNode(results.get(i), req.prompts.get(i)));
+      data.add(resultNode(results.get(i), req.prompts.get(i), req.output(results.get(i).image())));
     }
     json(ctx, 200, out);
   }
@@ -156,9 +157,10 @@ public final class EditServer implements AutoCloseable {
       job.status = "running";
       try {
         EditPipeline.Result r = pipeline.edit(req.image, req.prompts.get(0), req.options, (d, t) -> job.step = d);
-        job.result = resultNode(r, req.prompts.get(0));
-        job.source = Base64.getEncoder().encodeToString(Images.pngBytes(r.image().getWidth() == req.image.getWidth()
-            ? req.image : Images.resize(req.image, r.image().getWidth(), r.image().getHeight())));
+        BufferedImage shown = req.output(r.image());
+        job.result = resultNode(r, req.prompts.get(0), shown);
+        job.source = Base64.getEncoder().encodeToString(Images.pngBytes(Images.resize(Images.toRgb(req.image), shown.getWidth(),
+            shown.getHeight())));
         job.status = "done";
         return r;
       } catch (RuntimeException e) {
@@ -206,7 +208,17 @@ public final class EditServer implements AutoCloseable {
 
   // ---------------------------------------------------------------- request parsing and validation
 
-  private record EditRequest(BufferedImage image, List<String> prompts, EditPipeline.Options options) {}
+  /** size: the requested output {width, height}, or null for the image's own size. */
+  /** The largest side of a requested output size. */
+  static final int MAX_SIDE = 2048;
+
+  private record EditRequest(BufferedImage image, List<String> prompts, EditPipeline.Options options, int[] size) {
+    /** The edit (at the model's resolution) carried onto the user's image at its own size, then resized to {@code size} if asked. */
+    BufferedImage output(BufferedImage edit) {
+      BufferedImage full = org.reasonbrain.infer.FullResolution.carry(image, edit);
+      return size == null ? full : Images.resize(full, size[0], size[1]);
+    }
+  }
 
   private EditRequest parse(Context ctx, boolean chain) {
     String ct = ctx.contentType() == null ? "" : ctx.contentType();
@@ -266,14 +278,22 @@ public final class EditServer implements AutoCloseable {
       }
     }
     String size = ctx.formParam("size");
-    if (size != null && !size.isBlank() && !size.matches("\\d+x\\d+")) {
-      throw ApiError.invalid("size", "invalid_size", "size must look like 64x64.");
+    int[] outSize = null;
+    if (size != null && !size.isBlank()) {
+      if (!size.strip().matches("\\d{1,5}x\\d{1,5}")) {
+        throw ApiError.invalid("size", "invalid_size", "size must look like WIDTHxHEIGHT, for example 512x512.");
+      }
+      String[] wh = size.strip().split("x");
+      outSize = new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])};
+      if (outSize[0] < 16 || outSize[1] < 16 || outSize[0] > MAX_SIDE || outSize[1] > MAX_SIDE) {
+        throw ApiError.invalid("size", "invalid_size", "each side of size must be between 16 and " + MAX_SIDE + ", got " + size.strip() + ".");
+      }
     }
     int steps = intParam(ctx, "steps", 20, 1, 100);
     double text = doubleParam(ctx, "text_guidance", 7.5, 0, 30);
     double img = doubleParam(ctx, "image_guidance", 1.5, 0, 30);
     long seed = (long) intParam(ctx, "seed", 0, 0, Integer.MAX_VALUE);
-    return new EditRequest(image, prompts, new EditPipeline.Options(steps, text, img, seed));
+    return new EditRequest(image, prompts, new EditPipeline.Options(steps, text, img, seed), outSize);
   }
 
   private static int intParam(Context ctx, String name, int def, int min, int max) {
@@ -325,9 +345,9 @@ public final class EditServer implements AutoCloseable {
 
   // ---------------------------------------------------------------- responses
 
-  private static ObjectNode resultNode(EditPipeline.Result r, String prompt) {
+  private static ObjectNode resultNode(EditPipeline.Result r, String prompt, BufferedImage shown) {
     ObjectNode d = JSON.createObjectNode();
-    d.put("b64_json", Base64.getEncoder().encodeToString(Images.pngBytes(r.image())));
+    d.put("b64_json", Base64.getEncoder().encodeToString(Images.pngBytes(shown)));
     d.put("revised_prompt", prompt);
     ObjectNode rb = d.putObject("reasonbrain");
     ArrayNode objs = rb.putArray("objects");
