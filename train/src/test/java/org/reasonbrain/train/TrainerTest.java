@@ -201,4 +201,44 @@ class TrainerTest {
     assertArrayEquals(new float[] {0f, 1f, 0f, 0f}, c);
     assertThrows(IllegalArgumentException.class, () -> TrainingData.changeCells(a, new java.awt.image.BufferedImage(4, 4, 1), 4));
   }
+
+  @Test
+  void resumeWithTheRealRecipeInEveryStage() throws Exception {
+    for (Stage st : Stage.values()) {
+      boolean rb = st == Stage.REASONBRAIN;
+      // Warm-up, weight decay, gradient accumulation, conditioning dropout, and the stage's own options.
+      TrainConfig c = new TrainConfig(st, "tiny", 9, 4, 2, 2, 1e-3, 2, 0.01, 1.0, 0.05, 0.05, 0.05, 2, rb, rb ? 9 : 0, rb ? 0.99 : 0, 0);
+      Path whole = tmp.resolve("recipe-whole-" + st.label());
+      try (Trainer t = new Trainer(c, eight, whole, text).cacheDir(tmp.resolve("cache"))) {
+        t.train(false, Progress.NONE);
+      }
+      Path split = tmp.resolve("recipe-split-" + st.label());
+      try (Trainer t = new Trainer(c, eight, split, text).cacheDir(tmp.resolve("cache"))) {
+        t.trainUntil(2, Progress.NONE);
+      }
+      try (Trainer t = new Trainer(c, eight, split, text).cacheDir(tmp.resolve("cache"))) {
+        t.train(true, Progress.NONE);
+      }
+      List<String> files = new java.util.ArrayList<>(List.of("model.safetensors", "optimizer.safetensors"));
+      if (st == Stage.CLIP) {
+        files.add("clip_head.safetensors");
+      }
+      for (String f : files) {
+        var a = Safetensors.read(whole.resolve("checkpoint/" + f));
+        var b = Safetensors.read(split.resolve("checkpoint/" + f));
+        assertEquals(a.tensors().keySet(), b.tensors().keySet(), st.label() + " " + f);
+        assertTrue(!a.tensors().isEmpty(), st.label() + " " + f);
+        for (String k : a.tensors().keySet()) {
+          assertArrayEquals(a.tensors().get(k).toFloats(), b.tensors().get(k).toFloats(), st.label() + " " + f + " " + k);
+        }
+        assertEquals(a.metadata().get("step"), b.metadata().get("step"), st.label() + " " + f);
+      }
+      List<double[]> la = csv(whole);
+      List<double[]> lb = csv(split);
+      assertEquals(4, la.size());
+      for (int i = 0; i < la.size(); i++) {
+        assertArrayEquals(java.util.Arrays.copyOf(la.get(i), 5), java.util.Arrays.copyOf(lb.get(i), 5), st.label() + " log row " + i);
+      }
+    }
+  }
 }
