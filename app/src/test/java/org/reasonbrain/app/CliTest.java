@@ -156,4 +156,26 @@ class CliTest {
     assertEquals(1, code);
     assertTrue(errBuf.toString().contains("manifest.jsonl line 1, field 'split': missing required field 'split'"), errBuf.toString());
   }
+
+  @Test
+  void theReadmesParameterTableIsWhatModelInfoPrints() throws Exception {
+    Path readme = Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
+    String text = Files.readString(readme);
+    int at = text.indexOf("<!-- model-info:tiny -->");
+    assertTrue(at >= 0, "README has no model-info block");
+    int from = text.indexOf("```\n", at) + 4;
+    int to = text.indexOf("```", from);
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.out;
+    System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, run("model", "info", "--preset", "tiny").code());
+    } finally {
+      System.setOut(saved);
+    }
+    String printed = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    for (String line : text.substring(from, to).split("\n")) {
+      assertTrue(printed.contains(line.strip()), "README line not printed by model info: " + line + "\n" + printed);
+    }
+  }
 }
