@@ -59,6 +59,9 @@ public final class Images {
 
   /** Decodes {@code bytes} into 8-bit RGB, refusing images with more than {@code maxPixels} pixels. */
   public static BufferedImage decode(byte[] bytes, String name, long maxPixels) throws BadImageException {
+    if (PngCheck.isPng(bytes)) {
+      PngCheck.verify(bytes, name);   // CRCs, lengths, IHDR, IEND: ImageIO checks none of them
+    }
     Dimensions d = probe(bytes, name);
     if ((long) d.width() * d.height() > maxPixels) {
       throw new BadImageException(name + ": " + d.width() + "x" + d.height() + " has more than "
