@@ -266,10 +266,19 @@ public final class Trainer implements AutoCloseable {
         }
       }
       optimizer.update(trainable, schedule.at(step + 1), base, cfg.clipNorm(),
-          cfg.stage() == Stage.REASONBRAIN ? cfg.emaDecay() : 0);
+          cfg.stage() == Stage.REASONBRAIN ? emaDecay(step + 1, cfg.emaDecay()) : 0);
       laps.lap("optimizer");
     }
     return out;
+  }
+
+  /**
+   * The EMA decay at an optimizer step, warmed up as diffusers' EMAModel does: min(decay, (1 + t) / (10 + t)),
+   * so that the EMA does not hold on to the initial weights for thousands of steps (with a constant 0.999
+   * half of the EMA was still the initial weights after 700 steps).
+   */
+  static double emaDecay(long t, double decay) {
+    return decay <= 0 ? 0 : Math.min(decay, (1.0 + t) / (10.0 + t));
   }
 
   /** The stage's loss on one fresh batch: {total, main part, MLLM part}. */

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Scores a model on a ReasonWorld build whose seed no training run used (seed 7), as issue targets ask:
+# LIMIT samples of each test split (the first LIMIT, so every model sees the same ones), 20 DDIM steps,
+# guidance 7.5 / 1.5, seed 0; then the controls (real / neutral / other-family / mirrored) on CONTROLS
+# test-id samples. Usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+rb="${RB:-$here/reasonbrain}"
+model="${1:?usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]}"
+out="${2:?usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]}"
+limit="${3:-250}"
+controls="${4:-200}"
+data="${DATA:-$here/runs/eval7}"
+[[ -f "$data/manifest.jsonl" ]] || "$rb" data build --out "$data" --samples 8000 --seed 7 --size 64
+mkdir -p "$out"
+t0=$(date +%s)
+"$rb" eval --model "$model" --data "$data" --split test-id --split test-phrasing --split test-composition \
+  --split test-multistep --limit "$limit" --out "$out/splits" 2> "$out/splits.log" | tee "$out/summary.txt"
+echo "eval $(( $(date +%s) - t0 )) s" | tee -a "$out/summary.txt"
+t0=$(date +%s)
+"$rb" eval --model "$model" --data "$data" --split test-id --limit "$controls" --controls --out "$out/controls" \
+  2> "$out/controls.log" | tee -a "$out/summary.txt"
+echo "controls $(( $(date +%s) - t0 )) s" | tee -a "$out/summary.txt"
