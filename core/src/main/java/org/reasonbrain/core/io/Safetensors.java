@@ -272,11 +272,19 @@ public final class Safetensors {
           if (shape[i] < 0) {
             throw new BadCheckpointException(file + ": tensor '" + name + "' has a negative dimension");
           }
-          elements = Math.multiplyExact(elements, shape[i]);
+        }
+        long expected;
+        try {
+          for (long d : shape) {
+            elements = Math.multiplyExact(elements, d);
+          }
+          expected = Math.multiplyExact(elements, (long) dtype.bytes);
+        } catch (ArithmeticException overflow) {
+          throw new BadCheckpointException(file + ": tensor '" + name + "' has shape " + Arrays.toString(shape)
+              + ", more elements than a file can hold");
         }
         long begin = off.get(0).asLong(-1);
         long end = off.get(1).asLong(-1);
-        long expected = elements * dtype.bytes;
         if (begin < 0 || end < begin || end > dataLen) {
           throw new BadCheckpointException(file + ": tensor '" + name + "' offsets [" + begin + ", " + end
               + ") lie outside the data section of " + dataLen + " bytes");
