@@ -76,6 +76,12 @@ class CliTest {
     Run ok = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", "What if the ice cube melted?",
         "--instruction", "What if the puddle dried?", "--steps", "2", "--out", out.toString());
     assertEquals(0, ok.code(), ok.err());
+    // The edit comes back at the image's own size; --model-size writes the model's 64 px.
+    assertEquals(50, org.reasonbrain.core.image.Images.read(out).getWidth());
+    assertEquals(40, org.reasonbrain.core.image.Images.read(out).getHeight());
+    Run raw = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", "What if the ice cube melted?",
+        "--steps", "1", "--model-size", "--out", out.toString());
+    assertEquals(0, raw.code(), raw.err());
     assertEquals(64, org.reasonbrain.core.image.Images.read(out).getWidth());
     Run info = run("model", "info", "--preset", "paper-7b");
     assertEquals(0, info.code());

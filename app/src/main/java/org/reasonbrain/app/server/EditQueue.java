@@ -45,6 +45,15 @@ final class EditQueue implements AutoCloseable {
 
   @Override
   public void close() {
+    // Drop the edits still waiting, then let the running one finish: the pipeline it uses may be closed
+    // right after (closing it under a running edit crashed the JVM in a test).
     pool.shutdownNow();
+    try {
+      if (!pool.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("an edit did not finish within 120 s of closing the queue");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
