@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.reasonbrain.core.image.Images;
 
-/** Draws loss curves (log scale, smoothed) as a PNG. */
+/** Draws loss curves (log scale, smoothed) or accuracy curves (linear 0..1, every point as measured) as a PNG. */
 public final class LossCurve {
   private LossCurve() {}
 
@@ -20,6 +20,15 @@ public final class LossCurve {
   public record Series(String name, List<double[]> points, Color colour) {}
 
   public static void write(Path file, String title, List<Series> series) throws IOException {
+    write(file, title, series, false, "step");
+  }
+
+  /** Accuracies (or any values in [0, 1]) on a linear axis from 0 to 1, unsmoothed, against {@code xLabel}. */
+  public static void writeLinear(Path file, String title, List<Series> series, String xLabel) throws IOException {
+    write(file, title, series, true, xLabel);
+  }
+
+  private static void write(Path file, String title, List<Series> series, boolean linear, String xLabel) throws IOException {
     int w = 720;
     int h = 420;
     int left = 70;
@@ -35,17 +44,21 @@ public final class LossCurve {
     double maxY = -Double.MAX_VALUE;
     for (Series s : series) {
       for (double[] p : s.points()) {
-        if (p[1] > 0 && Double.isFinite(p[1])) {
+        if ((linear || p[1] > 0) && Double.isFinite(p[1])) {
           minX = Math.min(minX, p[0]);
           maxX = Math.max(maxX, p[0]);
-          minY = Math.min(minY, Math.log10(p[1]));
-          maxY = Math.max(maxY, Math.log10(p[1]));
+          minY = Math.min(minY, linear ? p[1] : Math.log10(p[1]));
+          maxY = Math.max(maxY, linear ? p[1] : Math.log10(p[1]));
         }
       }
     }
     if (minX > maxX) {
       minX = 0;
       maxX = 1;
+      minY = 0;
+      maxY = 1;
+    }
+    if (linear) {
       minY = 0;
       maxY = 1;
     }
@@ -63,11 +76,12 @@ public final class LossCurve {
       int y = 40 + ph - ph * i / 4;
       g.drawLine(left, y, left + pw, y);
       g.setColor(Color.DARK_GRAY);
-      g.drawString(String.format(Locale.ROOT, "%.3g", Math.pow(10, minY + (maxY - minY) * i / 4)), 5, y + 4);
+      double tick = minY + (maxY - minY) * i / 4;
+      g.drawString(String.format(Locale.ROOT, linear ? "%.2f" : "%.3g", linear ? tick : Math.pow(10, tick)), 5, y + 4);
       g.setColor(new Color(230, 230, 230));
     }
     g.setColor(Color.DARK_GRAY);
-    g.drawString("step", left + pw / 2, h - 15);
+    g.drawString(xLabel, left + pw / 2, h - 15);
     g.drawString(String.format(Locale.ROOT, "%.0f", minX), left, h - 32);
     g.drawString(String.format(Locale.ROOT, "%.0f", maxX), left + pw - 30, h - 32);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
@@ -80,15 +94,18 @@ public final class LossCurve {
       int px = -1;
       int py = -1;
       for (double[] p : s.points()) {
-        if (!(p[1] > 0) || !Double.isFinite(p[1])) {
+        if (!(linear || p[1] > 0) || !Double.isFinite(p[1])) {
           continue;
         }
-        double v = Math.log10(p[1]);
-        ema = Double.isNaN(ema) ? v : 0.9 * ema + 0.1 * v;
+        double v = linear ? p[1] : Math.log10(p[1]);
+        ema = linear || Double.isNaN(ema) ? v : 0.9 * ema + 0.1 * v;
         int x = left + (int) Math.round((p[0] - minX) / (maxX - minX) * pw);
         int y = 40 + ph - (int) Math.round((ema - minY) / (maxY - minY) * ph);
         if (px >= 0) {
           g.drawLine(px, py, x, y);
+        }
+        if (linear) {
+          g.fillOval(x - 3, y - 3, 6, 6);
         }
         px = x;
         py = y;

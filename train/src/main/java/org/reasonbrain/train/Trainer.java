@@ -512,8 +512,9 @@ public final class Trainer implements AutoCloseable {
       len.add(new double[] {r[1], r[2]});
       str.add(new double[] {r[1], r[3]});
     }
-    LossCurve.write(run.resolve("accuracy.png"), cfg.preset() + ": val accuracy vs samples seen", List.of(
-        new LossCurve.Series("lenient", len, new Color(40, 140, 60)), new LossCurve.Series("strict", str, new Color(150, 40, 160))));
+    LossCurve.writeLinear(run.resolve("accuracy.png"), cfg.preset() + ": val accuracy vs samples seen", List.of(
+        new LossCurve.Series("lenient", len, new Color(40, 140, 60)), new LossCurve.Series("strict", str, new Color(150, 40, 160))),
+        "samples seen");
   }
 
   // ---------------------------------------------------------------- run folder
