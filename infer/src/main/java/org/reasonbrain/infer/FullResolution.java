@@ -32,13 +32,7 @@ public final class FullResolution {
     float[] alpha = new float[size * size];
     for (int y = 0; y < size; y++) {
       for (int x = 0; x < size; x++) {
-        int a = source.getRGB(x, y);
-        int b = edit.getRGB(x, y);
-        int d = 0;
-        for (int sh = 0; sh <= 16; sh += 8) {
-          d = Math.max(d, Math.abs(((a >> sh) & 255) - ((b >> sh) & 255)));
-        }
-        if (d / 255.0 > THRESHOLD) {
+        if (Images.channelDiff(source.getRGB(x, y), edit.getRGB(x, y)) / 255.0 > THRESHOLD) {
           for (int dy = -1; dy <= 1; dy++) {
             for (int dx = -1; dx <= 1; dx++) {
               int xx = x + dx;

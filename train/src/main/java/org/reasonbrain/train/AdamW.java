@@ -146,11 +146,6 @@ public final class AdamW {
     return fresh;
   }
 
-  /** Whether an EMA of the weights exists. */
-  public boolean hasEma() {
-    return ema != null || (pending != null && pending.keySet().stream().anyMatch(k -> k.startsWith("ema.")));
-  }
-
   /** The EMA weights by parameter name (empty before the first update with EMA on). */
   public Map<String, float[]> emaWeights() {
     Map<String, float[]> out = new LinkedHashMap<>();

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -353,10 +352,5 @@ public final class FeatureCache {
     for (int k = 0; k < n; k++) {
       to[dest + k] = HALF[from[at + k] & 0xFFFF];
     }
-  }
-
-  /** The samples, in record order. */
-  public List<Sample> samples() {
-    return new ArrayList<>(samples);
   }
 }

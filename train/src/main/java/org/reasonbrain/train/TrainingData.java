@@ -167,14 +167,8 @@ public final class TrainingData {
     float[] out = new float[gw * (h / factor)];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        int a = source.getRGB(x, y);
-        int b = target.getRGB(x, y);
-        int d = 0;
-        for (int sh = 0; sh <= 16; sh += 8) {
-          d = Math.max(d, Math.abs(((a >> sh) & 255) - ((b >> sh) & 255)));
-        }
         int c = (y / factor) * gw + x / factor;
-        out[c] = Math.max(out[c], d / 255f);
+        out[c] = Math.max(out[c], Images.channelDiff(source.getRGB(x, y), target.getRGB(x, y)) / 255f);
       }
     }
     return out;

@@ -100,6 +100,15 @@ public final class Images {
    * Converts any colour model to TYPE_INT_RGB. Alpha is composited over white (what a viewer shows),
    * grey is expanded to three channels, 16-bit channels are reduced to 8 bits.
    */
+  /** The largest absolute difference over the R, G and B channels of two packed RGB pixels, 0..255. */
+  public static int channelDiff(int rgbA, int rgbB) {
+    int d = 0;
+    for (int sh = 0; sh <= 16; sh += 8) {
+      d = Math.max(d, Math.abs(((rgbA >> sh) & 255) - ((rgbB >> sh) & 255)));
+    }
+    return d;
+  }
+
   public static BufferedImage toRgb(BufferedImage src) {
     if (src.getType() == BufferedImage.TYPE_INT_RGB) {
       return src;
