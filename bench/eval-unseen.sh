@@ -8,10 +8,11 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 rb="${RB:-$here/reasonbrain}"
 model="${1:?usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]}"
 out="${2:?usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]}"
-limit="${3:-250}"
-controls="${4:-200}"
-data="${DATA:-$here/runs/eval7}"
-[[ -f "$data/manifest.jsonl" ]] || "$rb" data build --out "$data" --samples 8000 --seed 7 --size 64
+limit="${3:-400}"
+controls="${4:-400}"
+# 14,000 samples give every test split at least 400 judged samples (test-multistep is the smallest, ~420).
+data="${DATA:-$here/runs/eval-seed7}"
+[[ -f "$data/manifest.jsonl" ]] || "$rb" data build --out "$data" --samples 14000 --seed 7 --size 64
 mkdir -p "$out"
 t0=$(date +%s)
 "$rb" eval --model "$model" --data "$data" --split test-id --split test-phrasing --split test-composition \

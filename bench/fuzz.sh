@@ -5,8 +5,8 @@
 # run once committed. Prints executions/s and findings per target. Usage: bench/fuzz.sh [TARGET...]
 set -uo pipefail
 cd "$(dirname "$0")/.."
-targets=("${@:-core:ImageIntakeFuzzTest core:SafetensorsFuzzTest data:ManifestFuzzTest}")
-[[ $# -eq 0 ]] && targets=(core:ImageIntakeFuzzTest core:SafetensorsFuzzTest data:ManifestFuzzTest)
+targets=("$@")
+[[ $# -eq 0 ]] && targets=(core:ImageIntakeFuzzTest core:SafetensorsFuzzTest data:ManifestFuzzTest app:MultipartFuzzTest train:RunFolderFuzzTest)
 mvn -B -ntp -q -DskipTests install >/dev/null
 for t in "${targets[@]}"; do
   module="${t%%:*}"; test="${t#*:}"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains the default model and every row of Tables 2 and 4 on one ReasonWorld build, one job at a time
 # (this is a 2-core machine). Usage: bench/train-default.sh RUNS_DIR [REASONBRAIN_STEPS] [BASELINE_STEPS]
-# Stages as in the paper's recipe: vae -> clip (image encoder) -> lm (the MLLM's base) -> reasonbrain.
+# Stages as in the paper's recipe: vae -> clip (image encoder) -> lm (the MLLM's base) -> reasonbrain, then
+# this project's decoder stage (a sharper decoder under the frozen encoder).
 # The reasonbrain stage: batch 64, peak lr 5e-4 (warm-up, cosine), feature cache, EMA 0.999, L_DM weighted
 # 1 + 9 x (latent cell changed), the accuracy curve every 700 steps on 200 val samples.
 # REASONBRAIN_STEPS (default 6300: 403,200 samples seen, about 2 hours here) for the full model,
@@ -32,6 +33,12 @@ timed lm "$rb" train --stage lm --data "$runs/data" --out "$runs/lm" --init "$ru
 rbopts=(--batch 64 --lr 5e-4 --save-every 250)
 timed rb-tiny "$rb" train --stage reasonbrain --preset tiny --data "$runs/data" --out "$runs/rb-tiny" --init "$runs/lm" \
   --steps "$steps" "${rbopts[@]}" --eval-every 700 --eval-samples 200
+# The sharper decoder: the autoencoder's decoder alone, encoder frozen, from the finished model (its latents,
+# the feature cache and the UNet stay valid); the export takes the reasonbrain run's EMA weights and this decoder.
+timed decoder "$rb" train --stage decoder --data "$runs/data" --out "$runs/decoder" --init "$runs/rb-tiny" \
+  --steps "${DECODER_STEPS:-2000}" --batch 16 --lr 2e-4 --save-every 250
+"$rb" model export --run "$runs/rb-tiny" --decoder "$runs/decoder" --clip "$runs/clip" --out "$runs/model" \
+  --history "$runs/vae" --history "$runs/clip" --history "$runs/lm" --history "$runs/rb-tiny" --history "$runs/decoder"
 for preset in ip2p mllm-only tiny-no-frce tiny-no-id tiny-no-cme; do
   timed "rb-$preset" "$rb" train --stage reasonbrain --preset "$preset" --data "$runs/data" --out "$runs/rb-$preset" \
     --init "$runs/lm" --steps "$base_steps" "${rbopts[@]}" --eval-every 500 --eval-samples 200

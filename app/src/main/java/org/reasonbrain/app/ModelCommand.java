@@ -61,6 +61,9 @@ final class ModelCommand implements Runnable {
     @Option(names = "--clip", description = "Finished clip-stage run folder (its encoder goes to clip.safetensors).")
     java.nio.file.Path clip;
 
+    @Option(names = "--decoder", description = "Finished decoder-stage run whose autoencoder decoder replaces the run's (its encoder must be the run's own).")
+    java.nio.file.Path decoder;
+
     @Option(names = "--history", description = "Run folders whose config.json, log.csv and loss.png go to training/NAME/ (repeatable).")
     java.util.List<java.nio.file.Path> history = new java.util.ArrayList<>();
 
@@ -85,9 +88,8 @@ final class ModelCommand implements Runnable {
         throw new UserError(run + " is a " + cfg.path("stage").asText() + "-stage run; export a reasonbrain-stage run");
       }
       String preset = cfg.path("preset").asText("tiny");
-      java.nio.file.Path parent = out.toAbsolutePath().getParent();
-      java.nio.file.Files.createDirectories(parent);
-      java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory(parent, ".export-");
+      // Written beside OUT; an export killed earlier left its folder there, removed now.
+      java.nio.file.Path tmp = org.reasonbrain.core.io.AtomicDirs.createTemp(out.toAbsolutePath(), "export");
       try {
         try (NDManager m = NDManager.newBaseManager()) {
           ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.preset(preset));
@@ -106,6 +108,10 @@ final class ModelCommand implements Runnable {
             }
           }
           cfg.put("ema_weights", emaCount > 0);
+          if (decoder != null) {
+            swapDecoder(model, decoder);
+            cfg.put("decoder_from", decoder.toAbsolutePath().toString());
+          }
           java.nio.file.Files.createDirectories(tmp.resolve("checkpoint"));
           org.reasonbrain.core.nn.Checkpoints.save(model, tmp.resolve("checkpoint/model.safetensors"),
               Map.of("preset", preset, "stage", "reasonbrain"), !full);
@@ -137,6 +143,37 @@ final class ModelCommand implements Runnable {
       }
       System.out.printf(java.util.Locale.ROOT, "exported %s (%s) to %s: %.1f MB%n", run, preset, out, bytes / 1e6);
       return 0;
+    }
+
+    /**
+     * Puts the decoder of a decoder-stage run into {@code model}. Refused unless that run's encoder is
+     * exactly the model's: a decoder only fits the latents of the encoder it was trained under.
+     */
+    static void swapDecoder(ReasonBrain model, java.nio.file.Path decoderRun) throws java.io.IOException {
+      java.nio.file.Path f = decoderRun.resolve("checkpoint/model.safetensors");
+      var cfgFile = decoderRun.resolve("config.json");
+      if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isRegularFile(cfgFile)) {
+        throw new UserError(decoderRun + ": not a finished run (needs config.json and checkpoint/model.safetensors)");
+      }
+      String stage = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfgFile.toFile()).path("stage").asText();
+      if (!"decoder".equals(stage)) {
+        throw new UserError(decoderRun + " is a " + stage + "-stage run; --decoder takes a decoder-stage run");
+      }
+      var st = org.reasonbrain.core.io.Safetensors.read(f).tensors();
+      for (var e : model.vae().encoderParameters().entrySet()) {
+        var t = st.get("vae." + e.getKey());
+        if (t == null || !java.util.Arrays.equals(t.toFloats(), e.getValue().value().toFloatArray())) {
+          throw new UserError(decoderRun + ": its autoencoder encoder differs from the model's at vae." + e.getKey()
+              + "; train the decoder stage with --init from this run (or its VAE)");
+        }
+      }
+      for (var e : model.vae().decoderParameters().entrySet()) {
+        var t = st.get("vae." + e.getKey());
+        if (t == null || !java.util.Arrays.equals(t.shape(), e.getValue().value().getShape().getShape())) {
+          throw new UserError(decoderRun + ": no decoder weight vae." + e.getKey() + " of the model's shape");
+        }
+        e.getValue().assign(t.toFloats());
+      }
     }
   }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train one stage (vae, clip, lm, reasonbrain) of a preset on a dataset; writes a run folder.")
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--stage", required = true, description = "vae, clip, lm or reasonbrain.")
+  @Option(names = "--stage", required = true, description = "vae, clip, lm, reasonbrain or decoder (the autoencoder's decoder alone, encoder frozen; --init from any run).")
   String stage;
 
   @Option(names = "--data", required = true, description = "Dataset folder (its train split is used).")

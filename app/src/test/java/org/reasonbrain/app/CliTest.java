@@ -1,5 +1,6 @@
 package org.reasonbrain.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,37 @@ class CliTest {
     long f16 = Files.size(exported.resolve("checkpoint/model.safetensors"));
     assertTrue(f16 < 0.55 * f32 && f16 > 0.45 * f32, f16 + " vs " + f32);
     assertTrue(Files.exists(exported.resolve("training/run/config.json")));
+    // export --decoder: a decoder-stage run's decoder replaces the run's, only if its encoder is the run's own.
+    Path dec = tmp.resolve("dec");
+    Path alien = tmp.resolve("alien");
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+      var same = new org.reasonbrain.model.ReasonBrain(m, 0, org.reasonbrain.model.ReasonBrainConfig.tiny());
+      var w = same.vae().decoderParameters().get("decoder.conv_out.weight");
+      float[] v = w.value().toFloatArray();
+      java.util.Arrays.fill(v, 0.125f);
+      w.assign(v);
+      org.reasonbrain.core.nn.Checkpoints.save(same, dec.resolve("checkpoint/model.safetensors"), java.util.Map.of());
+      Files.writeString(dec.resolve("config.json"), "{\"preset\":\"tiny\",\"stage\":\"decoder\"}");
+      var other = new org.reasonbrain.model.ReasonBrain(m, 1, org.reasonbrain.model.ReasonBrainConfig.tiny());
+      org.reasonbrain.core.nn.Checkpoints.save(other, alien.resolve("checkpoint/model.safetensors"), java.util.Map.of());
+      Files.writeString(alien.resolve("config.json"), "{\"preset\":\"tiny\",\"stage\":\"decoder\"}");
+    }
+    Path swapped = tmp.resolve("swapped");
+    Run refused = run("model", "export", "--run", run.toString(), "--decoder", alien.toString(), "--out", swapped.toString());
+    assertEquals(2, refused.code());
+    assertTrue(refused.err().contains("encoder differs") && !Files.exists(swapped), refused.err());
+    Run notDec = run("model", "export", "--run", run.toString(), "--decoder", run.toString(), "--out", swapped.toString());
+    assertEquals(2, notDec.code());
+    assertTrue(notDec.err().contains("takes a decoder-stage run") && !Files.exists(swapped), notDec.err());
+    Run sw = run("model", "export", "--run", run.toString(), "--decoder", dec.toString(), "--out", swapped.toString());
+    assertEquals(0, sw.code(), sw.err());
+    var swappedWeights = org.reasonbrain.core.io.Safetensors.read(swapped.resolve("checkpoint/model.safetensors")).tensors();
+    var plainWeights = org.reasonbrain.core.io.Safetensors.read(exported.resolve("checkpoint/model.safetensors")).tensors();
+    for (float x : swappedWeights.get("vae.decoder.conv_out.weight").toFloats()) {
+      assertEquals(0.125f, x);
+    }
+    assertArrayEquals(plainWeights.get("vae.encoder.conv_in.weight").toFloats(), swappedWeights.get("vae.encoder.conv_in.weight").toFloats());
+    assertArrayEquals(plainWeights.get("unet.conv_out.weight").toFloats(), swappedWeights.get("unet.conv_out.weight").toFloats());
     Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples");
     Run demo = run("demo", "--model", exported.toString(), "--examples", examples.toString(), "--steps", "2", "--out", tmp.resolve("demo").toString());
     assertEquals(0, demo.code(), demo.err());
@@ -141,7 +173,8 @@ class CliTest {
     assertEquals(0, oracle.code(), oracle.err());
     var o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("oracle/report.json").toFile());
     var ot = o.path("by_category").path("total");
-    assertTrue(ot.path("accuracy_lenient").asDouble() >= 0.5, o.toString());
+    assertTrue(ot.path("accuracy_lenient").asDouble() >= total.path("accuracy_lenient").asDouble(),
+        ot.path("accuracy_lenient") + " vs " + total.path("accuracy_lenient"));
     assertTrue(ot.path("dino").asDouble() > dino, ot.path("dino") + " vs " + dino);
     assertEquals("true", o.path("meta").path("oracle_vae").asText());
   }

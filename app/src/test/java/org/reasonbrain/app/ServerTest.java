@@ -51,6 +51,11 @@ class ServerTest {
 
   /** A multipart body; each part is {name, filename or null, content type or null, bytes}. */
   static HttpRequest multipart(String path, List<Object[]> parts) {
+    return multipart(base, path, parts);
+  }
+
+  /** The same against another server. */
+  static HttpRequest multipart(String baseUrl, String path, List<Object[]> parts) {
     String boundary = "----rb" + System.nanoTime();
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     for (Object[] p : parts) {
@@ -68,7 +73,7 @@ class ServerTest {
       b.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     b.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+    return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())).build();
   }
 
@@ -216,6 +221,42 @@ class ServerTest {
       try {
         expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("steps", "30"))),
             504, null, "timeout");
+      } finally {
+        base = saved;
+      }
+    }
+    // A component that fails unexpectedly (a text encoder that throws): 500 internal_error, type server_error,
+    // and the server keeps answering.
+    NDManager m3 = NDManager.newBaseManager();
+    org.reasonbrain.model.encoders.TextEncoder failing = new org.reasonbrain.model.encoders.TextEncoder() {
+      @Override
+      public int dim() {
+        return 384;
+      }
+
+      final MiniLmTextEncoder real = new MiniLmTextEncoder();
+
+      @Override
+      public Features encode(NDManager m, List<String> texts, int maxTokens) {
+        if (texts.stream().anyMatch(t -> t.contains("failure"))) {
+          throw new IllegalStateException("encoder failure injected by the test");
+        }
+        return real.encode(m, texts, maxTokens);
+      }
+
+      @Override
+      public void close() {
+        real.close();
+      }
+    };
+    try (EditPipeline broken = new EditPipeline(m3, new ReasonBrain(m3, 0, ReasonBrainConfig.tiny()), failing);
+        EditServer bad = new EditServer(broken, "tiny", new EditServer.Limits(200_000, 1_000_000, 1, 60_000))) {
+      String saved = base;
+      base = "http://127.0.0.1:" + bad.start("127.0.0.1", 0);
+      try {
+        expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if the failure came?"),
+            field("steps", "1"))), 500, null, "internal_error");
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
       } finally {
         base = saved;
       }

@@ -185,6 +185,18 @@ public final class Evaluator {
       m.put("samples", (double) g.size());
       m.put("accuracy_lenient", judged.isEmpty() ? Double.NaN : judged.stream().filter(r -> r.verdict().lenient()).count() / (double) judged.size());
       m.put("accuracy_strict", judged.isEmpty() ? Double.NaN : judged.stream().filter(r -> r.verdict().strict()).count() / (double) judged.size());
+      // The judged count, each accuracy's 95% Wilson interval, and the chance level: the mean over judged
+      // samples of 1 / (1 + distractors), what an edit that lands on a random option would score.
+      int lenient = (int) judged.stream().filter(r -> r.verdict().lenient()).count();
+      int strict = (int) judged.stream().filter(r -> r.verdict().strict()).count();
+      double[] lci = Controls.wilson(lenient, judged.size());
+      double[] sci = Controls.wilson(strict, judged.size());
+      m.put("judged", (double) judged.size());
+      m.put("accuracy_lenient_lo", lci[0]);
+      m.put("accuracy_lenient_hi", lci[1]);
+      m.put("accuracy_strict_lo", sci[0]);
+      m.put("accuracy_strict_hi", sci[1]);
+      m.put("chance", judged.stream().mapToDouble(r -> 1.0 / (1 + r.sample().distractorTargets().size())).average().orElse(Double.NaN));
       m.put("id_ssim", g.stream().mapToDouble(Row::idSsim).average().orElse(Double.NaN));
       m.put("id_l1", g.stream().mapToDouble(Row::idL1).average().orElse(Double.NaN));
       m.put("l1", g.stream().mapToDouble(Row::l1).average().orElse(Double.NaN));

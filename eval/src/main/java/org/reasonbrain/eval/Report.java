@@ -59,21 +59,30 @@ public final class Report {
       }
       md.append('\n');
     }
-    md.append("\nBy split:\n\n| split | samples | lenient | strict | id SSIM | L1 |\n|---|---|---|---|---|---|\n");
-    for (var e : bySplit.entrySet()) {
-      Map<String, Double> m = e.getValue();
-      md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %.3f | %.3f |%n", e.getKey(), m.get("samples"), fmt(m.get("accuracy_lenient")),
-          fmt(m.get("accuracy_strict")), m.get("id_ssim"), m.get("l1")));
-    }
-    md.append("\nBy number of edit steps (Table A5):\n\n| steps | samples | lenient | strict | id SSIM | L1 |\n|---|---|---|---|---|---|\n");
-    for (var e : bySteps.entrySet()) {
-      Map<String, Double> m = e.getValue();
-      md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %.3f | %.3f |%n", e.getKey(), m.get("samples"), fmt(m.get("accuracy_lenient")),
-          fmt(m.get("accuracy_strict")), m.get("id_ssim"), m.get("l1")));
-    }
+    md.append("\nBy split (95% Wilson intervals; chance = mean of 1 / (1 + distractors)):\n\n");
+    groupTable(md, "split", bySplit);
+    md.append("\nBy number of edit steps (Table A5):\n\n");
+    groupTable(md, "steps", bySteps);
     AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
     Images.writePng(dir.resolve("accuracy.png"), chart(title, byCategory));
     AtomicFiles.writeString(dir.resolve("gallery.html"), gallery(title, rows));
+  }
+
+  private static void groupTable(StringBuilder md, String head, Map<String, Map<String, Double>> groups) {
+    md.append("| ").append(head).append(" | samples | chance | lenient [95%] | strict [95%] | id SSIM | L1 |\n|---|---|---|---|---|---|---|\n");
+    for (var e : groups.entrySet()) {
+      Map<String, Double> m = e.getValue();
+      md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %.3f | %.3f |%n", e.getKey(), m.get("samples"), fmt(m.get("chance")),
+          withInterval(m, "accuracy_lenient"), withInterval(m, "accuracy_strict"), m.get("id_ssim"), m.get("l1")));
+    }
+  }
+
+  private static String withInterval(Map<String, Double> m, String metric) {
+    Double v = m.get(metric);
+    if (v == null || v.isNaN()) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.3f [%.3f-%.3f]", v, m.get(metric + "_lo"), m.get(metric + "_hi"));
   }
 
   /** "1-step", "2-step", ...: how many instructions the sample chains. */

@@ -5,48 +5,219 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.reasonbrain.core.image.ImageMetrics;
 import org.reasonbrain.core.image.Images;
+import org.reasonbrain.core.io.AtomicFiles;
 import org.reasonbrain.core.progress.Progress;
 import org.reasonbrain.data.build.BuildSettings;
 import org.reasonbrain.data.build.DatasetBuilder;
 import org.reasonbrain.data.format.Dataset;
 import org.reasonbrain.data.format.Sample;
 
+/**
+ * The judge is the benchmark, so it is tested against the ways an edit goes wrong, family by family, on a
+ * real build: the verdicts below are what the definition in {@link Judge} (and the README) says.
+ */
 class JudgeTest {
-  @Test
-  void targetScoresOneAndSourceAndDistractorsZeroInEveryFamily(@TempDir Path tmp) throws Exception {
+  static Path tmp;
+  static Dataset ds;
+
+  @BeforeAll
+  static void build() throws IOException {
+    tmp = Files.createTempDirectory("judge-test");
     new DatasetBuilder(new BuildSettings(1500, 4, 64, 2, 2), null).build(tmp.resolve("d"), false, Progress.NONE);
-    Dataset ds = Dataset.load(tmp.resolve("d"));
-    Set<String> families = new HashSet<>();
+    ds = Dataset.load(tmp.resolve("d"));
+  }
+
+  @AfterAll
+  static void clean() throws IOException {
+    AtomicFiles.deleteTree(tmp);
+  }
+
+  /** One judged sample, its images loaded. */
+  record Case(Sample s, BufferedImage src, BufferedImage tgt, List<BufferedImage> dis) {
+    Judge.Verdict judge(BufferedImage edit) {
+      return Judge.judge(edit, src, tgt, dis);
+    }
+
+    int w() {
+      return tgt.getWidth();
+    }
+  }
+
+  static List<Case> cases(boolean chains) throws IOException {
+    List<Case> out = new ArrayList<>();
     for (Sample s : ds.samples()) {
-      if (s.distractorTargets().isEmpty()) {
+      if (s.distractorTargets().isEmpty() || s.steps().isEmpty() == chains) {
         continue;
       }
-      families.add(s.family());
-      BufferedImage src = ds.image(s.source());
-      BufferedImage tgt = ds.image(s.target());
       List<BufferedImage> dis = new ArrayList<>();
       for (var d : s.distractorTargets()) {
         dis.add(ds.image(d.path()));
       }
-      Judge.Verdict perfect = Judge.judge(tgt, src, tgt, dis);
-      assertTrue(perfect.lenient() && perfect.strict(), s.id() + " " + s.family() + " target: " + perfect);
-      if (s.steps().isEmpty()) {
-        assertFalse(Judge.judge(src, src, tgt, dis).lenient(), s.id() + " " + s.family() + ": the source passed");
+      out.add(new Case(s, ds.image(s.source()), ds.image(s.target()), dis));
+    }
+    return out;
+  }
+
+  /** Per family: {samples, lenient passes, strict passes} of the edit that {@code edit} makes. */
+  static Map<String, int[]> tally(List<Case> cases, Function<Case, BufferedImage> edit) {
+    Map<String, int[]> out = new TreeMap<>();
+    for (Case c : cases) {
+      Judge.Verdict v = c.judge(edit.apply(c));
+      int[] n = out.computeIfAbsent(c.s().family(), k -> new int[3]);
+      n[0]++;
+      n[1] += v.lenient() ? 1 : 0;
+      n[2] += v.strict() ? 1 : 0;
+    }
+    return out;
+  }
+
+  static BufferedImage blend(Case c, float toTarget) {
+    float[] s = Images.toFloatHwc(c.src());
+    float[] t = Images.toFloatHwc(c.tgt());
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (1 - toTarget) * s[i] + toTarget * t[i];
+    }
+    return Images.fromFloatHwc(s, c.w(), c.w());
+  }
+
+  static BufferedImage blur(BufferedImage img, double sigma) {
+    int w = img.getWidth();
+    return Images.fromFloatHwc(ImageMetrics.blurRgb(Images.toFloatHwc(img), w, w, ImageMetrics.gaussianKernel(sigma, (int) Math.ceil(3 * sigma))), w, w);
+  }
+
+  static BufferedImage shift(BufferedImage img, int dx) {
+    int w = img.getWidth();
+    BufferedImage out = new BufferedImage(w, img.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < w; x++) {
+        out.setRGB(x, y, img.getRGB(Math.max(0, Math.min(w - 1, x - dx)), y));
       }
-      for (int i = 0; i < dis.size(); i++) {
-        Judge.Verdict v = Judge.judge(dis.get(i), src, tgt, dis);
-        assertFalse(v.lenient(), s.id() + " " + s.family() + ": distractor " + s.distractorTargets().get(i).reason() + " passed");
+    }
+    return out;
+  }
+
+  @Test
+  void targetScoresOneAndSourceAndDistractorsZeroInEveryFamily() throws IOException {
+    Set<String> families = new HashSet<>();
+    for (boolean chains : new boolean[] {false, true}) {
+      for (Case c : cases(chains)) {
+        families.add(c.s().family());
+        Judge.Verdict perfect = c.judge(c.tgt());
+        assertTrue(perfect.lenient() && perfect.strict(), c.s().id() + " " + c.s().family() + " target: " + perfect);
+        assertFalse(c.judge(c.src()).lenient(), c.s().id() + " " + c.s().family() + ": the source passed");
+        for (int i = 0; i < c.dis().size(); i++) {
+          Judge.Verdict v = c.judge(c.dis().get(i));
+          assertFalse(v.lenient(), c.s().id() + " " + c.s().family() + ": distractor " + c.s().distractorTargets().get(i).reason() + " passed");
+        }
       }
     }
     assertTrue(families.size() >= 24, "families judged: " + families.size());
+  }
+
+  @Test
+  void aChainIsWrongWhenItDoesNothingOrStopsEarly() throws IOException {
+    List<Case> chains = cases(true);
+    assertTrue(chains.size() > 20, "chains: " + chains.size());
+    int threeStep = 0;
+    for (Case c : chains) {
+      int n = c.s().steps().size();
+      threeStep += n == 3 ? 1 : 0;
+      // Every intermediate state is a wrong outcome, and so is the untouched source.
+      for (int k = 0; k < n - 1; k++) {
+        BufferedImage early = ds.image(c.s().steps().get(k).target());
+        assertFalse(c.judge(early).lenient(), c.s().id() + ": stopping after step " + (k + 1) + " of " + n + " passed");
+      }
+      assertFalse(c.judge(blur(c.src(), 2)).lenient(), c.s().id() + ": a blurry redraw of the source passed");
+    }
+    assertTrue(threeStep > 5, "3-step chains: " + threeStep);
+    // The chance level of a chain (one right outcome among 1 + distractors) is at most 1/4.
+    for (Case c : chains) {
+      assertTrue(c.dis().size() >= 3, c.s().id() + " has " + c.dis().size() + " distractors");
+    }
+  }
+
+  @Test
+  void aHalfChangedObjectIsNeverStrictlyRight() throws IOException {
+    Map<String, int[]> half = tally(cases(false), c -> blend(c, 0.5f));
+    half.forEach((f, n) -> assertEquals(0, n[2], f + ": a half-way edit passed strict " + n[2] + " of " + n[0]));
+    // Three quarters of the way is, in most families, both nearest and clearly nearer.
+    int[] sum = sum(tally(cases(false), c -> blend(c, 0.75f)));
+    assertTrue(sum[1] >= 0.9 * sum[0], "3/4-way lenient " + sum[1] + " of " + sum[0]);
+  }
+
+  @Test
+  void noiseOutsideTheRegionIsLenientButNeverStrict() throws IOException {
+    Random r = new Random(3);
+    Map<String, int[]> t = tally(cases(false), c -> {
+      float[] s = Images.toFloatHwc(c.src());
+      float[] e = Images.toFloatHwc(c.tgt());
+      for (int p = 0; p < s.length / 3; p++) {
+        boolean same = s[3 * p] == e[3 * p] && s[3 * p + 1] == e[3 * p + 1] && s[3 * p + 2] == e[3 * p + 2];
+        for (int ch = 0; same && ch < 3; ch++) {
+          e[3 * p + ch] = Math.max(0, Math.min(1, e[3 * p + ch] + (float) (r.nextGaussian() * 0.1)));
+        }
+      }
+      return Images.fromFloatHwc(e, c.w(), c.w());
+    });
+    t.forEach((f, n) -> {
+      assertEquals(n[0], n[1], f + ": the right change with noise elsewhere is still nearest the target");
+      assertEquals(0, n[2], f + ": noise outside the change passed strict");
+    });
+  }
+
+  @Test
+  void aSlightlyBlurredOrShiftedTargetIsStillRight() throws IOException {
+    List<Case> cases = cases(false);
+    for (var e : Map.<String, Function<Case, BufferedImage>>of("blur sigma 1", c -> blur(c.tgt(), 1), "shift 1 px",
+        c -> shift(c.tgt(), 1)).entrySet()) {
+      Map<String, int[]> t = tally(cases, e.getValue());
+      int[] sum = sum(t);
+      assertTrue(sum[1] >= 0.95 * sum[0], e.getKey() + ": lenient " + sum[1] + " of " + sum[0]);
+      t.forEach((f, n) -> assertTrue(n[1] >= 0.75 * n[0], e.getKey() + " in " + f + ": lenient " + n[1] + " of " + n[0]));
+    }
+  }
+
+  @Test
+  void aBlurryRedrawOfTheSourceIsWrongIncludingCompositionStory() throws IOException {
+    List<Case> cases = cases(false);
+    int[] sum = sum(tally(cases, c -> blur(c.src(), 2)));
+    assertTrue(sum[1] <= 0.05 * sum[0], "blurred source lenient " + sum[1] + " of " + sum[0]);
+    assertEquals(0, sum[2]);
+    int story = 0;
+    for (Case c : cases) {
+      if (c.s().split().equals("test-composition") && c.s().category().equals("story")) {
+        story++;
+        assertFalse(c.judge(blur(c.src(), 2)).lenient(), c.s().id() + ": a blurry redraw passed");
+        assertFalse(c.judge(blur(c.src(), 1)).lenient(), c.s().id() + ": a blurry redraw passed");
+      }
+    }
+    assertTrue(story > 0, "no test-composition story sample in the build");
+  }
+
+  static int[] sum(Map<String, int[]> t) {
+    int[] s = new int[3];
+    t.values().forEach(n -> {
+      for (int i = 0; i < 3; i++) {
+        s[i] += n[i];
+      }
+    });
+    return s;
   }
 
   @Test

@@ -22,12 +22,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.reasonbrain.core.io.AtomicFiles;
 import org.reasonbrain.core.io.Safetensors;
-import org.reasonbrain.core.nn.Module;
+import org.reasonbrain.core.nn.Parameter;
 import org.reasonbrain.core.progress.Progress;
 import org.reasonbrain.data.format.Sample;
 import org.reasonbrain.model.ReasonBrain;
@@ -123,10 +124,11 @@ public final class FeatureCache {
 
   /**
    * The key: SHA-256 over the format, the split, the layout, the settings string (image size,
-   * segmenter, text encoder), the dataset's manifest and dataset.json bytes, and every weight of the
-   * frozen modules.
+   * segmenter, text encoder), the dataset's manifest and dataset.json bytes, and every frozen weight the
+   * cached features depend on (the autoencoder's encoder and E_I; not the decoder, which the cache never uses).
    */
-  public static String key(Path datasetDir, String split, Layout layout, String settings, List<Module> frozen) throws IOException {
+  public static String key(Path datasetDir, String split, Layout layout, String settings, Map<String, Parameter> frozen)
+      throws IOException {
     MessageDigest d;
     try {
       d = MessageDigest.getInstance("SHA-256");
@@ -146,14 +148,12 @@ public final class FeatureCache {
         }
       }
     }
-    for (Module m : frozen) {
-      for (var e : m.parameters().entrySet()) {
-        d.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-        float[] v = e.getValue().value().toFloatArray();
-        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        d.update(b.array());
-      }
+    for (var e : frozen.entrySet()) {
+      d.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+      float[] v = e.getValue().value().toFloatArray();
+      ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+      b.asFloatBuffer().put(v);
+      d.update(b.array());
     }
     return HexFormat.of().formatHex(d.digest());
   }

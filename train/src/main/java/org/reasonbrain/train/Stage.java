@@ -9,13 +9,18 @@ public enum Stage {
   /** The MLLM's base weights, next-token prediction on the world's fact corpus. */
   LM,
   /** The full model: L = L_MLLM (Eq. A1) + L_DM (Eq. A2). */
-  REASONBRAIN;
+  REASONBRAIN,
+  /**
+   * The autoencoder's decoder alone, its encoder frozen: a sharper drop-in decoder (as Stable Diffusion's
+   * ft-MSE VAE): latents, the feature cache and a trained UNet all stay valid.
+   */
+  DECODER;
 
   public static Stage parse(String s) {
     try {
       return valueOf(s.toUpperCase().replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown stage '" + s + "' (vae, clip, lm, reasonbrain)");
+      throw new IllegalArgumentException("unknown stage '" + s + "' (vae, clip, lm, reasonbrain, decoder)");
     }
   }
 

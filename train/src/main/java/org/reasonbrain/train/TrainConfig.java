@@ -55,7 +55,7 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
   /** Defaults per stage for the tiny preset. */
   public static TrainConfig defaults(Stage stage, String preset, int steps) {
     double lr = switch (stage) {
-      case VAE, REASONBRAIN -> 2e-4;
+      case VAE, REASONBRAIN, DECODER -> 2e-4;
       case CLIP, LM -> 1e-3;
     };
     boolean rb = stage == Stage.REASONBRAIN;

@@ -144,6 +144,7 @@ public final class Trainer implements AutoCloseable {
     clipHead.setTrainable(cfg.stage() == Stage.CLIP);
     switch (cfg.stage()) {
       case VAE -> model.vae().setTrainable(true);
+      case DECODER -> model.vae().decoderParameters().values().forEach(p -> p.setTrainable(true));
       case CLIP -> model.imageEncoder().setTrainable(true);
       case LM -> {
         requireMllm();
@@ -285,6 +286,7 @@ public final class Trainer implements AutoCloseable {
   private NDArray[] loss(NDManager m) {
     return switch (cfg.stage()) {
       case VAE -> vaeLoss(m);
+      case DECODER -> decoderLoss(m);
       case CLIP -> clipLoss(m);
       case LM -> lmLoss(m);
       case REASONBRAIN -> reasonBrainLoss(m);
@@ -308,6 +310,31 @@ public final class Trainer implements AutoCloseable {
     NDArray rec = model.vae().decode(Ops.mul(z, model.vae().config().scale()));
     NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(Ops.mul(post.kl(), 1e-6));
     return new NDArray[] {l, l, null};
+  }
+
+  /**
+   * The decoder stage: the frozen encoder's posterior sample (its own noise, so the decoder is robust to the
+   * small errors of a sampled latent) decoded back; L1 + MSE + L1 of the image gradients, which the blur of
+   * a plain L1/MSE decoder fails and a sharp one passes.
+   */
+  private NDArray[] decoderLoss(NDManager m) {
+    TrainingData.Batch b = data().batch(m, rng, cfg.batch(), 0, 0, 0);
+    NDArray x = b.inputs().source().concat(b.target(), 0);
+    Autoencoder.Posterior post = model.vae().encode(x);
+    NDArray mean = post.mean().stopGradient();
+    NDArray std = Ops.mul(post.logvar().stopGradient(), 0.5).exp();
+    NDArray eps = m.create(rng.gaussians(Math.toIntExact(mean.size())), mean.getShape());
+    NDArray rec = model.vae().decode(Ops.mul(mean.add(std.mul(eps)), model.vae().config().scale()));
+    NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(gradientL1(rec, x));
+    return new NDArray[] {l, l, null};
+  }
+
+  /** Mean |d/dx (a - b)| + mean |d/dy (a - b)| of images [B, C, H, W]: edge sharpness. */
+  static NDArray gradientL1(NDArray a, NDArray b) {
+    NDArray d = a.sub(b);
+    NDArray dx = d.get(new ai.djl.ndarray.index.NDIndex(":, :, :, 1:")).sub(d.get(new ai.djl.ndarray.index.NDIndex(":, :, :, :-1")));
+    NDArray dy = d.get(new ai.djl.ndarray.index.NDIndex(":, :, 1:, :")).sub(d.get(new ai.djl.ndarray.index.NDIndex(":, :, :-1, :")));
+    return dx.abs().mean().add(dy.abs().mean());
   }
 
   private NDArray[] clipLoss(NDManager m) {
@@ -434,7 +461,7 @@ public final class Trainer implements AutoCloseable {
         TEXT_TOKENS, text.dim(), mc.maxObjects(), mc.maxRegions());
     String settings = "size=" + s + ",segmenter=" + org.reasonbrain.model.frce.ColorSegmenter.class.getSimpleName() + ",text="
         + text.getClass().getSimpleName() + "/" + text.dim() + ",change=max-abs/4";
-    String key = FeatureCache.key(dataset.dir(), "train", layout, settings, List.of(model.vae(), model.imageEncoder()));
+    String key = FeatureCache.key(dataset.dir(), "train", layout, settings, cachedFrom(model));
     Path dir = cacheDir != null ? cacheDir : dataset.dir().resolve(".cache");
     cache = FeatureCache.open(dir, key, layout, d.samples(), this::encodeForCache, 32, cacheProgress, warn);
     // The null image condition: E_I of a blank (zero) image.
@@ -529,7 +556,7 @@ public final class Trainer implements AutoCloseable {
 
   /** Writes checkpoint/ atomically (a temporary folder renamed into place), the CSV log and the curve. */
   public void save() throws IOException {
-    Path tmp = Files.createTempDirectory(run, ".checkpoint-");
+    Path tmp = org.reasonbrain.core.io.AtomicDirs.createTemp(run.resolve("checkpoint"), "saving");
     Checkpoints.save(model, tmp.resolve("model.safetensors"), Map.of("preset", cfg.preset(), "stage", cfg.stage().label()));
     if (cfg.stage() == Stage.CLIP) {
       Checkpoints.save(clipHead, tmp.resolve("clip_head.safetensors"), Map.of());
@@ -539,17 +566,24 @@ public final class Trainer implements AutoCloseable {
     st.put("step", step);
     st.put("rng", rng.state());
     Files.writeString(tmp.resolve("state.json"), st.toString());
+    // The log up to this step goes with the checkpoint: a kill between the swap and the run's log.csv
+    // would otherwise lose the rows since the last save on resume.
+    Files.writeString(tmp.resolve("log.csv"), logCsv());
     // Crash-safe swap: a crash at any point leaves the old or the new complete checkpoint (see AtomicDirs).
     org.reasonbrain.core.io.AtomicDirs.replace(tmp, run.resolve("checkpoint"));
     writeLog();
   }
 
-  private void writeLog() throws IOException {
+  private String logCsv() {
     StringBuilder sb = new StringBuilder("step,loss,main,l_mllm,lr,seconds\n");
     for (double[] r : log) {
       sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.3e,%.4f%n", (long) r[0], r[1], r[2], r[3], r[4], r[5]));
     }
-    AtomicFiles.writeString(run.resolve("log.csv"), sb.toString());
+    return sb.toString();
+  }
+
+  private void writeLog() throws IOException {
+    AtomicFiles.writeString(run.resolve("log.csv"), logCsv());
     List<double[]> total = new ArrayList<>();
     List<double[]> mllm = new ArrayList<>();
     for (double[] r : log) {
@@ -570,58 +604,120 @@ public final class Trainer implements AutoCloseable {
       return;
     }
     org.reasonbrain.core.io.AtomicDirs.recover(run.resolve("checkpoint"));
-    try (var leftovers = Files.list(run)) {
-      for (Path p : leftovers.filter(f -> f.getFileName().toString().startsWith(".checkpoint-")).toList()) {
-        AtomicFiles.deleteTree(p);
-      }
-    }
+    org.reasonbrain.core.io.AtomicDirs.removeAbandoned(run.resolve("checkpoint"), "saving");
   }
 
+  /** The frozen weights the feature cache depends on: the autoencoder's encoder and E_I (not the decoder). */
+  static Map<String, Parameter> cachedFrom(ReasonBrain model) {
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    model.vae().encoderParameters().forEach((k, v) -> out.put("vae." + k, v));
+    model.imageEncoder().parameters().forEach((k, v) -> out.put("image_encoder." + k, v));
+    return out;
+  }
+
+  /**
+   * Reads back the run's checkpoint. Every file is checked before anything is used: a damaged or
+   * hand-edited run folder gives an IOException naming the file (and line or field), never another
+   * exception, a half-restored trainer or an allocation sized by the file.
+   */
   private void restore() throws IOException {
     Path ck = run.resolve("checkpoint");
     if (!Files.isDirectory(ck)) {
       throw new IOException(run + ": nothing to resume (no checkpoint/)");
     }
-    JsonNode saved = JSON.readTree(run.resolve("config.json").toFile());
+    JsonNode saved = readJson(run.resolve("config.json"));
     if (!cfg.stage().label().equals(saved.path("stage").asText()) || !cfg.preset().equals(saved.path("preset").asText())) {
       throw new IOException(run + " is a " + saved.path("stage").asText() + "/" + saved.path("preset").asText()
           + " run; cannot resume it as " + cfg.stage().label() + "/" + cfg.preset());
+    }
+    Path stateFile = ck.resolve("state.json");
+    JsonNode st = readJson(stateFile);
+    if (!st.path("step").canConvertToInt() || !st.path("step").isIntegralNumber() || st.path("step").asInt() < 0
+        || st.path("step").asInt() > cfg.steps()) {
+      throw new IOException(stateFile + ": 'step' must be an integer from 0 to the run's " + cfg.steps() + " steps, got "
+          + st.path("step"));
+    }
+    if (!st.path("rng").isIntegralNumber() || !st.path("rng").canConvertToLong()) {
+      throw new IOException(stateFile + ": 'rng' must be a 64-bit integer, got " + st.path("rng"));
+    }
+    Path optFile = ck.resolve("optimizer.safetensors");
+    Safetensors.Contents opt = Safetensors.read(optFile);
+    long optStep;
+    try {
+      optStep = Long.parseLong(opt.metadata().getOrDefault("step", "0"));
+    } catch (NumberFormatException e) {
+      throw new IOException(optFile + ": metadata 'step' is not an integer: " + opt.metadata().get("step"));
+    }
+    // The optimizer state must hold both moments of every trained weight, with its size.
+    for (var e : trainableParameters().entrySet()) {
+      long n = e.getValue().value().size();
+      for (String prefix : new String[] {"m.", "v."}) {
+        Safetensors.Tensor t = opt.tensors().get(prefix + e.getKey());
+        if (optStep > 0 && (t == null || java.util.Arrays.stream(t.shape()).reduce(1, (a, b) -> a * b) != n)) {
+          throw new IOException(optFile + ": no " + prefix + e.getKey() + " of " + n + " values");
+        }
+      }
     }
     Checkpoints.load(model, ck.resolve("model.safetensors"));
     if (cfg.stage() == Stage.CLIP) {
       Checkpoints.load(clipHead, ck.resolve("clip_head.safetensors"));
     }
-    Safetensors.Contents opt = Safetensors.read(ck.resolve("optimizer.safetensors"));
-    optimizer.load(opt.tensors(), Long.parseLong(opt.metadata().getOrDefault("step", "0")), base);
-    JsonNode st = JSON.readTree(ck.resolve("state.json").toFile());
-    step = st.path("step").asInt();
+    int savedStep = st.path("step").asInt();
+    List<double[]> logRows = readRows(Files.exists(ck.resolve("log.csv")) ? ck.resolve("log.csv") : run.resolve("log.csv"), 6, savedStep);
+    List<double[]> accRows = readRows(run.resolve("accuracy.csv"), 6, savedStep);
+    optimizer.load(opt.tensors(), optStep, base);
+    step = savedStep;
     rng = new Rng(st.path("rng").asLong());
     log.clear();
-    Path csv = run.resolve("log.csv");
-    if (Files.exists(csv)) {
-      for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
-        String[] f = line.split(",");
-        if (Long.parseLong(f[0]) <= step) {
-          double[] r = new double[f.length];
-          for (int i = 0; i < f.length; i++) {
-            r[i] = Double.parseDouble(f[i]);
-          }
-          log.add(r);
-        }
-      }
-    }
+    log.addAll(logRows);
     accuracy.clear();
-    Path acc = run.resolve("accuracy.csv");
-    if (Files.exists(acc)) {
-      List<String> lines = Files.readAllLines(acc);
-      for (String line : lines.subList(1, lines.size())) {
-        String[] f = line.split(",");
-        if (Long.parseLong(f[0]) <= step) {
-          accuracy.add(java.util.Arrays.stream(f).mapToDouble(Double::parseDouble).toArray());
+    accuracy.addAll(accRows);
+    setTrainable();
+  }
+
+  private static JsonNode readJson(Path f) throws IOException {
+    JsonNode n;
+    try {
+      n = JSON.readTree(f.toFile());
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IOException(f + ": not valid JSON (" + e.getOriginalMessage() + ")");
+    }
+    if (n == null || !n.isObject()) {
+      throw new IOException(f + ": not a JSON object");
+    }
+    return n;
+  }
+
+  /** The rows of a run's CSV (header first) with step <= {@code upTo}; an absent file has none. */
+  private static List<double[]> readRows(Path csv, int columns, long upTo) throws IOException {
+    List<double[]> out = new ArrayList<>();
+    if (!Files.exists(csv)) {
+      return out;
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException(csv + ": not UTF-8 text");
+    }
+    for (int k = 1; k < lines.size(); k++) {
+      String[] f = lines.get(k).split(",", -1);
+      if (f.length != columns) {
+        throw new IOException(csv + " line " + (k + 1) + ": " + f.length + " fields, expected " + columns);
+      }
+      double[] r = new double[columns];
+      try {
+        for (int i = 0; i < columns; i++) {
+          r[i] = Double.parseDouble(f[i]);
         }
+      } catch (NumberFormatException e) {
+        throw new IOException(csv + " line " + (k + 1) + ": not a number (" + e.getMessage() + ")");
+      }
+      if (r[0] <= upTo) {
+        out.add(r);
       }
     }
-    setTrainable();
+    return out;
   }
 
   @Override

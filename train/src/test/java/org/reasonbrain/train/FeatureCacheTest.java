@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,7 @@ class FeatureCacheTest {
   void roundTripKeyedAndRebuiltWhenCorrupt() throws IOException {
     List<Sample> train = ds.split("train");
     Path dir = tmp.resolve("cache-a");
-    String key = FeatureCache.key(ds.dir(), "train", LAYOUT, "s", List.of());
+    String key = FeatureCache.key(ds.dir(), "train", LAYOUT, "s", Map.of());
     int[] calls = {0};
     List<String> warnings = new ArrayList<>();
     FeatureCache a = FeatureCache.open(dir, key, LAYOUT, train, fake(calls), 3, Progress.NONE, warnings::add);
@@ -68,7 +69,7 @@ class FeatureCacheTest {
     assertEquals(List.of(), warnings);
     assertEquals(a.file(), b.file());
     // Another setting gives another key and another file; the first is never read for it.
-    String other = FeatureCache.key(ds.dir(), "train", LAYOUT, "t", List.of());
+    String other = FeatureCache.key(ds.dir(), "train", LAYOUT, "t", Map.of());
     assertNotEquals(key, other);
     // A file under the right name whose header holds another key is stale: rebuilt, with a warning.
     Path staleName = dir.resolve("features-" + other.substring(0, 16) + ".bin");
@@ -94,20 +95,32 @@ class FeatureCacheTest {
   void keyDependsOnTheFrozenWeights() throws IOException {
     try (NDManager m = NDManager.newBaseManager()) {
       ReasonBrain model = new ReasonBrain(m, 1, ReasonBrainConfig.tiny());
-      String k1 = FeatureCache.key(ds.dir(), "train", LAYOUT, "s", List.of(model.vae(), model.imageEncoder()));
+      String k1 = FeatureCache.key(ds.dir(), "train", LAYOUT, "s", Trainer.cachedFrom(model));
       var p = model.vae().parameters().values().iterator().next();
       float[] v = p.value().toFloatArray();
       v[0] += 1e-3f;
       p.assign(v);
-      String k2 = FeatureCache.key(ds.dir(), "train", LAYOUT, "s", List.of(model.vae(), model.imageEncoder()));
+      String k2 = FeatureCache.key(ds.dir(), "train", LAYOUT, "s", Trainer.cachedFrom(model));
       assertNotEquals(k1, k2);
+      // The decoder is never used by the cache: a sharper decoder keeps it.
+      var dec = model.vae().decoderParameters().values().iterator().next();
+      float[] w = dec.value().toFloatArray();
+      w[0] += 1e-3f;
+      dec.assign(w);
+      assertEquals(k2, FeatureCache.key(ds.dir(), "train", LAYOUT, "s", Trainer.cachedFrom(model)));
+      // Nor a weight of the UNet.
+      var u = model.unet().parameters().values().iterator().next();
+      float[] uw = u.value().toFloatArray();
+      uw[0] += 1e-3f;
+      u.assign(uw);
+      assertEquals(k2, FeatureCache.key(ds.dir(), "train", LAYOUT, "s", Trainer.cachedFrom(model)));
     }
   }
 
   @Test
   void dropoutOnReadZeroesTextAndSubstitutesTheBlankImage() throws IOException {
     List<Sample> train = ds.split("train");
-    String key = FeatureCache.key(ds.dir(), "train", LAYOUT, "d", List.of());
+    String key = FeatureCache.key(ds.dir(), "train", LAYOUT, "d", Map.of());
     FeatureCache c = FeatureCache.open(tmp.resolve("cache-d"), key, LAYOUT, train, fake(new int[1]), 4, Progress.NONE, w -> {});
     float[] nullFinest = new float[LAYOUT.map()];
     float[] nullTokens = new float[LAYOUT.grid()];

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +115,42 @@ class TrainerTest {
     Path next = tmp.resolve("after-lm");
     try (Trainer t = new Trainer(cfg(Stage.REASONBRAIN, 1, 2, 1e-3), eight, next, text)) {
       assertTrue(t.initFrom(tmp.resolve("lm")) > 100);
+    }
+  }
+
+  @Test
+  void decoderStageTrainsTheDecoderAlone() throws Exception {
+    Path run = tmp.resolve("decoder");
+    TrainConfig c = cfg(Stage.DECODER, 3, 2, 1e-3);
+    try (Trainer t = new Trainer(c, eight, run, text)) {
+      t.trainUntil(1, Progress.NONE);
+    }
+    var first = Safetensors.read(run.resolve("checkpoint/model.safetensors")).tensors();
+    try (Trainer t = new Trainer(c, eight, run, text)) {
+      t.train(true, Progress.NONE);
+    }
+    var last = Safetensors.read(run.resolve("checkpoint/model.safetensors")).tensors();
+    int changed = 0;
+    for (String k : first.keySet()) {
+      boolean same = java.util.Arrays.equals(first.get(k).toFloats(), last.get(k).toFloats());
+      if (!k.startsWith("vae.decoder.")) {
+        assertTrue(same, k + " must stay frozen");
+      } else if (!same) {
+        changed++;
+      }
+    }
+    assertTrue(changed > 10, changed + " decoder tensors changed");
+    assertTrue(csv(run).stream().allMatch(r -> Double.isFinite(r[1]) && r[1] > 0));
+  }
+
+  @Test
+  void gradientL1SeesEdgesNotOffsets() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray a = m.create(new float[] {0, 0, 1, 1, 0, 0, 1, 1}, new ai.djl.ndarray.types.Shape(1, 1, 2, 4));
+      // A constant offset has no gradient difference; a blurred edge has (rows equal: no vertical part).
+      assertEquals(0f, Trainer.gradientL1(a, a.add(0.5f)).getFloat(), 1e-6);
+      NDArray blurred = m.create(new float[] {0, 0.25f, 0.75f, 1, 0, 0.25f, 0.75f, 1}, new ai.djl.ndarray.types.Shape(1, 1, 2, 4));
+      assertEquals((0.25f + 0.5f + 0.25f) / 3, Trainer.gradientL1(a, blurred).getFloat(), 1e-6);
     }
   }
 

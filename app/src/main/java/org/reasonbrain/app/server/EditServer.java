@@ -32,8 +32,19 @@ import org.reasonbrain.infer.EditPipeline;
  * length); nothing from a request becomes a file path.
  */
 public final class EditServer implements AutoCloseable {
-  /** Limits of one server. */
-  public record Limits(long maxUploadBytes, long maxPixels, int queueCapacity, long timeoutMillis) {
+  /**
+   * Limits of one server. Against slow or abusive clients: a connection that sends nothing for
+   * {@code idleMillis} is closed (headers that never end, idle keep-alive connections); a request body
+   * that arrives slower than {@code minBodyBytesPerSecond} is cut off with 408 (a trickled upload holds a
+   * worker thread while it is read); request headers over {@code maxHeaderBytes} get 431. Waiting
+   * connections hold no worker thread, and edits run one at a time behind a queue of {@code queueCapacity}.
+   */
+  public record Limits(long maxUploadBytes, long maxPixels, int queueCapacity, long timeoutMillis, long idleMillis,
+      int minBodyBytesPerSecond, int maxHeaderBytes) {
+    public Limits(long maxUploadBytes, long maxPixels, int queueCapacity, long timeoutMillis) {
+      this(maxUploadBytes, maxPixels, queueCapacity, timeoutMillis, 15_000, 4096, 16 * 1024);
+    }
+
     public static Limits defaults() {
       return new Limits(8L * 1024 * 1024, 4096L * 4096, 8, 120_000);
     }
@@ -66,6 +77,11 @@ public final class EditServer implements AutoCloseable {
       cfg.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes() + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxUploadBytes() + 64 * 1024), io.javalin.config.SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes() + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+      cfg.jetty.modifyHttpConfiguration(hc -> {
+        hc.setRequestHeaderSize(limits.maxHeaderBytes());
+        hc.setMinRequestDataRate(limits.minBodyBytesPerSecond());
+        hc.setIdleTimeout(limits.idleMillis());
+      });
     });
     app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("web/index.html")));
     app.get("/healthz", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok").put("model", modelName)
@@ -95,6 +111,12 @@ public final class EditServer implements AutoCloseable {
   /** Starts listening on {@code host:port} (port 0 picks a free one); returns the port. */
   public int start(String host, int port) {
     app.start(host, port);
+    // The connectors exist once started; their idle timeout closes connections that send nothing.
+    for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
+        a.setIdleTimeout(limits.idleMillis());
+      }
+    }
     return app.port();
   }
 

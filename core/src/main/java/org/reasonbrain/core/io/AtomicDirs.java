@@ -23,6 +23,8 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicDirs {
   /** The marker written last into a complete new folder. */
   public static final String COMPLETE = ".complete";
+  /** The file naming the process that writes a temporary folder (see {@link #createTemp}). */
+  static final String OWNER = ".owner";
 
   private AtomicDirs() {}
 
@@ -34,9 +36,49 @@ public final class AtomicDirs {
     return dest.resolveSibling(dest.getFileName() + ".old");
   }
 
+  /**
+   * A new temporary folder ".DEST.TAG-random" beside {@code dest} to write a replacement in, owned by this
+   * process; first deletes the ones of the same tag whose process is gone (killed with SIGKILL, say).
+   */
+  public static Path createTemp(Path dest, String tag) throws IOException {
+    Path parent = dest.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    removeAbandoned(dest, tag);
+    Path tmp = Files.createTempDirectory(parent, "." + dest.getFileName() + "." + tag + "-");
+    Files.writeString(tmp.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
+    return tmp;
+  }
+
+  /** Deletes the temporary folders of {@link #createTemp} for {@code dest} and {@code tag} whose owner process is gone. */
+  public static void removeAbandoned(Path dest, String tag) throws IOException {
+    Path parent = dest.toAbsolutePath().getParent();
+    String prefix = "." + dest.getFileName() + "." + tag + "-";
+    java.util.List<Path> abandoned = new java.util.ArrayList<>();
+    try (var siblings = Files.list(parent)) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        if (!p.getFileName().toString().startsWith(prefix) || !Files.isDirectory(p)) {
+          continue;
+        }
+        long pid;
+        try {
+          pid = Long.parseLong(Files.readString(p.resolve(OWNER)).trim());
+        } catch (IOException | NumberFormatException e) {
+          pid = -1;                                   // killed before the owner was written
+        }
+        if (pid < 0 || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+          abandoned.add(p);
+        }
+      }
+    }
+    for (Path p : abandoned) {
+      AtomicFiles.deleteTree(p);
+    }
+  }
+
   /** Replaces {@code dest} by the fully written folder {@code fresh} (same parent folder). */
   public static void replace(Path fresh, Path dest) throws IOException {
     recover(dest);
+    Files.deleteIfExists(fresh.resolve(OWNER));
     Files.writeString(fresh.resolve(COMPLETE), "");
     Path pending = pending(dest);
     AtomicFiles.deleteTree(pending);

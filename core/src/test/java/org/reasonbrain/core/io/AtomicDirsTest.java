@@ -71,4 +71,29 @@ class AtomicDirsTest {
     assertFalse(Files.exists(tmp.resolve("nothing")));
     assertTrue(Files.isRegularFile(dest.resolve(AtomicDirs.COMPLETE)));
   }
+
+  @Test
+  void temporaryFoldersOfDeadProcessesAreRemovedOthersKept() throws Exception {
+    Path dest = tmp.resolve("model");
+    Path mine = AtomicDirs.createTemp(dest, "export");
+    assertTrue(mine.getFileName().toString().startsWith(".model.export-"), mine.toString());
+    assertEquals(Long.toString(ProcessHandle.current().pid()), Files.readString(mine.resolve(AtomicDirs.OWNER)));
+    // A process that has exited, and a folder whose writer died before naming itself.
+    Process done = new ProcessBuilder("true").start();
+    done.waitFor();
+    Path dead = Files.createDirectory(tmp.resolve(".model.export-dead"));
+    Files.writeString(dead.resolve(AtomicDirs.OWNER), Long.toString(done.pid()));
+    Path unnamed = Files.createDirectory(tmp.resolve(".model.export-unnamed"));
+    Path otherTag = Files.createDirectory(tmp.resolve(".model.building-x"));
+    Path second = AtomicDirs.createTemp(dest, "export");
+    assertFalse(Files.exists(dead));
+    assertFalse(Files.exists(unnamed));
+    assertTrue(Files.isDirectory(mine), "a live writer's folder is kept");
+    assertTrue(Files.isDirectory(otherTag), "another tag is not touched");
+    // The owner file does not end up in the destination.
+    Files.writeString(second.resolve("weights"), "w");
+    AtomicDirs.replace(second, dest);
+    assertFalse(Files.exists(dest.resolve(AtomicDirs.OWNER)));
+    assertTrue(Files.isRegularFile(dest.resolve("weights")));
+  }
 }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.reasonbrain.core.io.AtomicDirs;
 import org.reasonbrain.core.io.AtomicFiles;
 import org.reasonbrain.core.progress.Progress;
 import org.reasonbrain.data.families.Families;
@@ -55,7 +56,9 @@ public final class DatasetBuilder {
       throw new IOException(target + " is not empty; choose another --out or pass --force to replace it");
     }
     Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
+    AtomicDirs.recover(target);
+    // A later build removes the temporary folders of builds whose process is gone (kill -9).
+    Path tmp = AtomicDirs.createTemp(target, "building");
     long t0 = System.nanoTime();
     try {
       List<Sample> samples = makeAll(tmp, progress);
@@ -63,7 +66,8 @@ public final class DatasetBuilder {
       writeCorpus(tmp, samples);
       Result r = summarize(target, samples, (System.nanoTime() - t0) / 1e9);
       writeInfo(tmp, r);
-      replace(tmp, target);
+      // Crash-safe: OUT is the old complete dataset or the new complete one (see AtomicDirs).
+      AtomicDirs.replace(tmp, target);
       return r;
     } catch (IOException | RuntimeException e) {
       AtomicFiles.deleteTree(tmp);
@@ -185,15 +189,6 @@ public final class DatasetBuilder {
     Files.writeString(root.resolve("dataset.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
   }
 
-  private static void replace(Path tmp, Path target) throws IOException {
-    if (Files.exists(target)) {
-      Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-      Files.delete(old);
-      Files.move(target, old);
-      Files.move(tmp, target);
-      AtomicFiles.deleteTree(old);
-    } else {
-      Files.move(tmp, target);
-    }
-  }
+
+
 }

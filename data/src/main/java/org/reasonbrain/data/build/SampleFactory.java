@@ -153,6 +153,15 @@ public final class SampleFactory {
         Images.writePngDirect(root.resolve(p), renderer.render(d.scene()));
         ds.add(new Sample.DistractorRef(p, d.reason()));
       }
+      // A chain's wrong outcomes also include doing nothing and stopping early (the last step's own
+      // no-change distractor is the state after step n - 1): without them a 3-step chain's distractors
+      // were all far from the source, and an unchanged image was judged right about half the time.
+      if (ep.steps().size() > 1) {
+        ds.add(new Sample.DistractorRef(src, "chain-not-started"));
+        for (int k = 0; k < steps.size() - 2; k++) {
+          ds.add(new Sample.DistractorRef(steps.get(k).target(), "chain-stopped-after-step-" + (k + 1)));
+        }
+      }
     }
     return new Sample(id, spec.split().label(), spec.category().label(), spec.family().name(), src, finalTarget,
         hypothetical.get(0), first.initialInstruction(), ep.referencedObjects(), masks, finalMask, ds,

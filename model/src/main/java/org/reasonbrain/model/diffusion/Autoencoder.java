@@ -3,11 +3,14 @@ package org.reasonbrain.model.diffusion;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import org.reasonbrain.core.nn.Conv2d;
 import org.reasonbrain.core.nn.GroupNorm;
 import org.reasonbrain.core.nn.Module;
 import org.reasonbrain.core.nn.Ops;
+import org.reasonbrain.core.nn.Parameter;
 
 /**
  * The KL autoencoder of latent diffusion with downsampling factor 4: images [B, 3, H, W] in [-1, 1]
@@ -64,6 +67,26 @@ public final class Autoencoder extends Module {
 
   public Config config() {
     return cfg;
+  }
+
+  /** The encoder's weights only (what the latents depend on), by their names in this block. */
+  public Map<String, Parameter> encoderParameters() {
+    return part("encoder.");
+  }
+
+  /** The decoder's weights only, by their names in this block. */
+  public Map<String, Parameter> decoderParameters() {
+    return part("decoder.");
+  }
+
+  private Map<String, Parameter> part(String prefix) {
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    parameters().forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   /** The posterior's mean and log-variance, each [B, z, H/4, W/4]. */
