@@ -51,7 +51,7 @@ class MultipartFuzzTest {
   }
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void edit(byte[] body) throws Exception {
     HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/v1/images/edits")).timeout(Duration.ofSeconds(50))
         .header("Content-Type", "multipart/form-data; boundary=fuzz").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

@@ -681,6 +681,9 @@ public final class Trainer implements AutoCloseable {
       n = JSON.readTree(f.toFile());
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new IOException(f + ": not valid JSON (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      // Also the reader's own complaints (fuzzing found "Invalid UTF-32 character", which names no file).
+      throw new IOException(f + ": unreadable (" + e.getMessage() + ")", e);
     }
     if (n == null || !n.isObject()) {
       throw new IOException(f + ": not a JSON object");

@@ -51,7 +51,7 @@ class RunFolderFuzzTest {
   }
 
   @FuzzTest(maxDuration = "60s")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void resume(FuzzedDataProvider in) throws Exception {
     String file = FILES[in.consumeInt(0, FILES.length - 1)];
     byte[] bytes = in.consumeRemainingAsBytes();

@@ -254,8 +254,12 @@ public final class EditServer implements AutoCloseable {
       prompts = chain ? ctx.formParams("prompt") : ctx.formParams("prompt").stream().limit(1).toList();
     } catch (ApiError e) {
       throw e;
-    } catch (RuntimeException e) {
-      throw classify(e);
+    } catch (Exception e) {
+      // Whatever the multipart parser throws here is the body's fault (fuzzing found an unterminated quote
+      // in a part's name surfacing as IllegalStateException, and a bad Content-Disposition as an undeclared
+      // IOException from Kotlin): too large, or malformed; never a 500.
+      ApiError c = classify(e);
+      throw c.status() == 500 ? ApiError.invalid(null, "malformed_multipart", "The multipart body could not be parsed.") : c;
     }
     if (file == null) {
       throw ApiError.invalid("image", "missing_image", "The 'image' file is required.");
