@@ -3,6 +3,7 @@ package org.reasonbrain.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.reasonbrain.core.Rng;
+import org.reasonbrain.core.io.AtomicDirs;
 import org.reasonbrain.core.io.AtomicFiles;
 import org.reasonbrain.core.io.Safetensors;
 import org.reasonbrain.core.nn.Checkpoints;
@@ -332,8 +334,8 @@ public final class Trainer implements AutoCloseable {
   /** Mean |d/dx (a - b)| + mean |d/dy (a - b)| of images [B, C, H, W]: edge sharpness. */
   static NDArray gradientL1(NDArray a, NDArray b) {
     NDArray d = a.sub(b);
-    NDArray dx = d.get(new ai.djl.ndarray.index.NDIndex(":, :, :, 1:")).sub(d.get(new ai.djl.ndarray.index.NDIndex(":, :, :, :-1")));
-    NDArray dy = d.get(new ai.djl.ndarray.index.NDIndex(":, :, 1:, :")).sub(d.get(new ai.djl.ndarray.index.NDIndex(":, :, :-1, :")));
+    NDArray dx = d.get(new NDIndex(":, :, :, 1:")).sub(d.get(new NDIndex(":, :, :, :-1")));
+    NDArray dy = d.get(new NDIndex(":, :, 1:, :")).sub(d.get(new NDIndex(":, :, :-1, :")));
     return dx.abs().mean().add(dy.abs().mean());
   }
 
@@ -556,7 +558,7 @@ public final class Trainer implements AutoCloseable {
 
   /** Writes checkpoint/ atomically (a temporary folder renamed into place), the CSV log and the curve. */
   public void save() throws IOException {
-    Path tmp = org.reasonbrain.core.io.AtomicDirs.createTemp(run.resolve("checkpoint"), "saving");
+    Path tmp = AtomicDirs.createTemp(run.resolve("checkpoint"), "saving");
     Checkpoints.save(model, tmp.resolve("model.safetensors"), Map.of("preset", cfg.preset(), "stage", cfg.stage().label()));
     if (cfg.stage() == Stage.CLIP) {
       Checkpoints.save(clipHead, tmp.resolve("clip_head.safetensors"), Map.of());
@@ -570,7 +572,7 @@ public final class Trainer implements AutoCloseable {
     // would otherwise lose the rows since the last save on resume.
     Files.writeString(tmp.resolve("log.csv"), logCsv());
     // Crash-safe swap: a crash at any point leaves the old or the new complete checkpoint (see AtomicDirs).
-    org.reasonbrain.core.io.AtomicDirs.replace(tmp, run.resolve("checkpoint"));
+    AtomicDirs.replace(tmp, run.resolve("checkpoint"));
     writeLog();
   }
 
@@ -603,8 +605,8 @@ public final class Trainer implements AutoCloseable {
     if (!Files.isDirectory(run)) {
       return;
     }
-    org.reasonbrain.core.io.AtomicDirs.recover(run.resolve("checkpoint"));
-    org.reasonbrain.core.io.AtomicDirs.removeAbandoned(run.resolve("checkpoint"), "saving");
+    AtomicDirs.recover(run.resolve("checkpoint"));
+    AtomicDirs.removeAbandoned(run.resolve("checkpoint"), "saving");
   }
 
   /** The frozen weights the feature cache depends on: the autoencoder's encoder and E_I (not the decoder). */
