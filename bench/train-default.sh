@@ -37,8 +37,13 @@ timed rb-tiny "$rb" train --stage reasonbrain --preset tiny --data "$runs/data" 
 # the feature cache and the UNet stay valid); the export takes the reasonbrain run's EMA weights and this decoder.
 timed decoder "$rb" train --stage decoder --data "$runs/data" --out "$runs/decoder" --init "$runs/rb-tiny" \
   --steps "${DECODER_STEPS:-2000}" --batch 16 --lr 2e-4 --save-every 250
-"$rb" model export --run "$runs/rb-tiny" --decoder "$runs/decoder" --clip "$runs/clip" --out "$runs/model" \
-  --history "$runs/vae" --history "$runs/clip" --history "$runs/lm" --history "$runs/rb-tiny" --history "$runs/decoder"
+# Then the decoder grown by two residual blocks per upper level (identity at the start, so it begins where
+# the first decoder stage ended), 3,600 more steps.
+timed decoder-grown "$rb" train --stage decoder --data "$runs/data" --out "$runs/decoder-grown" --init "$runs/decoder" \
+  --decoder-blocks 2 --steps "${GROWN_STEPS:-3600}" --batch 16 --lr 3e-4 --save-every 100
+"$rb" model export --run "$runs/rb-tiny" --decoder "$runs/decoder-grown" --clip "$runs/clip" --out "$runs/model" \
+  --history "$runs/vae" --history "$runs/clip" --history "$runs/lm" --history "$runs/rb-tiny" --history "$runs/decoder" \
+  --history "$runs/decoder-grown"
 for preset in ip2p mllm-only tiny-no-frce tiny-no-id tiny-no-cme; do
   timed "rb-$preset" "$rb" train --stage reasonbrain --preset "$preset" --data "$runs/data" --out "$runs/rb-$preset" \
     --init "$runs/lm" --steps "$base_steps" "${rbopts[@]}" --eval-every 500 --eval-samples 200

@@ -4,12 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.reasonbrain.data.build.BuildSettings;
 import org.reasonbrain.data.build.DatasetBuilder;
 import org.reasonbrain.data.format.Dataset;
 import org.reasonbrain.data.preview.ContactSheet;
-import org.reasonbrain.data.text.ChatRewriter;
-import org.reasonbrain.data.text.HypotheticalRewriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,37 +29,15 @@ final class DataCommand implements Runnable {
     @Option(names = "--out", required = true, description = "Output folder (must be empty or absent unless --force).")
     Path out;
 
-    @Option(names = "--samples", defaultValue = "2000", description = "Total samples over all splits (default ${DEFAULT-VALUE}; Reason50K has 51039).")
-    int samples;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed: same seed and settings give byte-identical files (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--size", defaultValue = "64", description = "Image side in pixels, 32..512 (default ${DEFAULT-VALUE}).")
-    int size;
-
-    @Option(names = "--candidates", defaultValue = "4", description = "Candidate sources per target for hybrid scoring (default ${DEFAULT-VALUE}).")
-    int candidates;
-
-    @Option(names = "--threads", description = "Worker threads (default: one per core).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    BuildOptions options;
 
     @Option(names = "--force", description = "Replace a non-empty output folder (only once the new build is complete).")
     boolean force;
 
-    @Option(names = "--rewriter-url", description = "Optional OpenAI-compatible chat endpoint for stage (b), e.g. http://localhost:8000/v1.")
-    String rewriterUrl;
-
-    @Option(names = "--rewriter-model", defaultValue = "gpt-4o-mini", description = "Model name for --rewriter-url (default ${DEFAULT-VALUE}).")
-    String rewriterModel;
-
     @Override
     public Integer call() throws Exception {
-      BuildSettings settings = new BuildSettings(samples, seed, size, candidates,
-          threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-      HypotheticalRewriter rewriter = rewriterUrl == null ? null
-          : new ChatRewriter(rewriterUrl, rewriterModel, System.getenv("OPENAI_API_KEY"));
-      DatasetBuilder.Result r = new DatasetBuilder(settings, rewriter).build(out, force, new ProgressBar(System.err));
+      DatasetBuilder.Result r = new DatasetBuilder(options.settings(), options.rewriter()).build(out, force, new ProgressBar(System.err));
       System.out.printf(Locale.ROOT, "built %d samples in %s in %.1f s (%.1f samples/s)%n", r.samples(), r.dir(),
           r.seconds(), r.samples() / r.seconds());
       System.out.println("splits: " + r.perSplit());

@@ -19,16 +19,29 @@ public final class Main implements Runnable {
   }
 
   /** Builds the command line with error handling that prints a message, not a stack trace. */
-  static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Main());
+  public static CommandLine commandLine() {
+    return withErrorHandling(new CommandLine(new Main()));
+  }
+
+  /**
+   * A user mistake (UserError, IOException, IllegalArgumentException) prints "error: message" and exits 2;
+   * anything else is a bug and keeps its stack trace. {@code unwrap} finds such a mistake inside a wrapper
+   * (a distributed engine's job failure, say).
+   */
+  public static CommandLine withErrorHandling(CommandLine cl, java.util.function.UnaryOperator<Exception> unwrap) {
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      if (ex instanceof UserError || ex instanceof java.io.IOException || ex instanceof IllegalArgumentException) {
-        cmd.getErr().println("error: " + ex.getMessage());
+      Exception e = unwrap.apply(ex);
+      if (e instanceof UserError || e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
+        cmd.getErr().println("error: " + e.getMessage());
         return 2;
       }
       throw ex;
     });
     return cl;
+  }
+
+  static CommandLine withErrorHandling(CommandLine cl) {
+    return withErrorHandling(cl, e -> e);
   }
 
   public static void main(String[] args) {

@@ -91,9 +91,13 @@ final class ModelCommand implements Runnable {
       // Written beside OUT; an export killed earlier left its folder there, removed now.
       java.nio.file.Path tmp = org.reasonbrain.core.io.AtomicDirs.createTemp(out.toAbsolutePath(), "export");
       try {
+        // A decoder-stage run may have grown the decoder (extra blocks): the model takes its shape, the run's
+        // checkpoint fills everything else and swapDecoder the whole decoder.
+        int blocks = decoder != null ? decoderBlocks(decoder) : cfg.path("decoderBlocks").asInt(0);
         try (NDManager m = NDManager.newBaseManager()) {
-          ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.preset(preset));
-          org.reasonbrain.core.nn.Checkpoints.load(model, run.resolve("checkpoint/model.safetensors"));
+          ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, blocks));
+          org.reasonbrain.core.nn.Checkpoints.load(model, run.resolve("checkpoint/model.safetensors"),
+              name -> decoder != null && name.startsWith("vae.decoder."));
           // Sampling uses the EMA of the trained weights when the run kept one (optimizer state "ema.NAME").
           java.nio.file.Path opt = run.resolve("checkpoint/optimizer.safetensors");
           int emaCount = 0;
@@ -111,6 +115,7 @@ final class ModelCommand implements Runnable {
           if (decoder != null) {
             swapDecoder(model, decoder);
             cfg.put("decoder_from", decoder.toAbsolutePath().toString());
+            cfg.put("decoderBlocks", blocks);
           }
           java.nio.file.Files.createDirectories(tmp.resolve("checkpoint"));
           org.reasonbrain.core.nn.Checkpoints.save(model, tmp.resolve("checkpoint/model.safetensors"),
@@ -143,6 +148,15 @@ final class ModelCommand implements Runnable {
       }
       System.out.printf(java.util.Locale.ROOT, "exported %s (%s) to %s: %.1f MB%n", run, preset, out, bytes / 1e6);
       return 0;
+    }
+
+    /** The decoder blocks a run's config.json records (0 when absent). */
+    static int decoderBlocks(java.nio.file.Path runDir) throws java.io.IOException {
+      var cfgFile = runDir.resolve("config.json");
+      if (!java.nio.file.Files.isRegularFile(cfgFile)) {
+        throw new UserError(runDir + ": not a finished run (needs config.json and checkpoint/model.safetensors)");
+      }
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfgFile.toFile()).path("decoderBlocks").asInt(0);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.reasonbrain.core.progress.Progress;
 
 /** A terminal progress bar with count, rate and ETA, redrawn at most ten times a second on stderr. */
-final class ProgressBar implements Progress {
+public final class ProgressBar implements Progress {
   private final PrintStream out;
   private final boolean interactive;
   private final AtomicLong done = new AtomicLong();
@@ -16,7 +16,7 @@ final class ProgressBar implements Progress {
   private volatile long lastDraw;
   private volatile long lastLogged = -1;
 
-  ProgressBar(PrintStream out) {
+  public ProgressBar(PrintStream out) {
     this.out = out;
     this.interactive = System.console() != null;
   }

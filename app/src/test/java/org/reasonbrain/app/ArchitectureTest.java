@@ -26,7 +26,8 @@ class ArchitectureTest {
       "train", Set.of("core", "model", "sampling", "data"),
       "infer", Set.of("core", "model", "sampling"),
       "eval", Set.of("core", "data", "infer"),
-      "app", Set.of("core", "model", "sampling", "data", "train", "infer", "eval"));
+      "app", Set.of("core", "model", "sampling", "data", "train", "infer", "eval"),
+      "spark", Set.of("core", "data", "eval", "app"));
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?org\\.reasonbrain\\.(\\w+)\\.", Pattern.MULTILINE);
 

@@ -136,7 +136,27 @@ class CliTest {
     }
     assertArrayEquals(plainWeights.get("vae.encoder.conv_in.weight").toFloats(), swappedWeights.get("vae.encoder.conv_in.weight").toFloats());
     assertArrayEquals(plainWeights.get("unet.conv_out.weight").toFloats(), swappedWeights.get("unet.conv_out.weight").toFloats());
+    // A decoder-stage run that grew the decoder (--decoder-blocks): the export takes its shape and records it.
+    Path grownRun = tmp.resolve("grown");
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+      // Seed 0, as the run's own weights: the extra blocks do not change the rest of the model's initialisation.
+      var grown = new org.reasonbrain.model.ReasonBrain(m, 0, org.reasonbrain.model.ReasonBrainConfig.of("tiny", 1));
+      var w = grown.parameters().get("vae.decoder.res3_extra.0.conv2.weight");
+      float[] v = w.value().toFloatArray();
+      java.util.Arrays.fill(v, 0.01f);
+      w.assign(v);
+      org.reasonbrain.core.nn.Checkpoints.save(grown, grownRun.resolve("checkpoint/model.safetensors"), java.util.Map.of());
+      Files.writeString(grownRun.resolve("config.json"), "{\"preset\":\"tiny\",\"stage\":\"decoder\",\"decoderBlocks\":1}");
+    }
+    Path grownModel = tmp.resolve("grown-model");
+    Run gx = run("model", "export", "--run", run.toString(), "--decoder", grownRun.toString(), "--out", grownModel.toString());
+    assertEquals(0, gx.code(), gx.err());
+    assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(grownModel.resolve("config.json").toFile()).path("decoderBlocks").asInt());
+    var grownWeights = org.reasonbrain.core.io.Safetensors.read(grownModel.resolve("checkpoint/model.safetensors")).tensors();
+    assertEquals(0.01f, grownWeights.get("vae.decoder.res3_extra.0.conv2.weight").toFloats()[0], 1e-4f);
     Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples");
+    Run grownDemo = run("demo", "--model", grownModel.toString(), "--examples", examples.toString(), "--steps", "2", "--out", tmp.resolve("grown-demo").toString());
+    assertEquals(0, grownDemo.code(), grownDemo.err());
     Run demo = run("demo", "--model", exported.toString(), "--examples", examples.toString(), "--steps", "2", "--out", tmp.resolve("demo").toString());
     assertEquals(0, demo.code(), demo.err());
     assertTrue(Files.readString(tmp.resolve("demo/demo.html")).contains("hypothetical instruction"));

@@ -170,6 +170,19 @@ public final class Evaluator {
         ImageMetrics.psnr(ef, tf, null), ImageMetrics.ssim(ef, tf, w, h, null), cs, judged, dinoSim);
   }
 
+  /**
+   * A row scored elsewhere (another process, say a Spark executor), rebuilt from its edit and numbers: the
+   * source and target images are read as {@link #score} reads them.
+   */
+  public Row restore(Sample s, BufferedImage edit, Judge.Verdict verdict, double idSsim, double idL1, double l1, double psnr,
+      double ssim, ClipScores.Scores clip, Integer mllm, Double dino) throws IOException {
+    BufferedImage target = dataset.image(s.target());
+    int w = target.getWidth();
+    int h = target.getHeight();
+    BufferedImage source = Images.resize(dataset.image(s.source()), w, h);
+    return new Row(s, source, Images.resize(Images.toRgb(edit), w, h), target, verdict, idSsim, idL1, l1, psnr, ssim, clip, mllm, dino);
+  }
+
   /** Means of every metric, grouped by a key (category, split, steps). */
   public static Map<String, Map<String, Double>> summarize(List<Row> rows, java.util.function.Function<Row, String> key) {
     Map<String, List<Row>> groups = new LinkedHashMap<>();

@@ -60,7 +60,7 @@ public final class EditPipeline implements AutoCloseable {
     String preset = cfg.path("preset").asText("tiny");
     NDManager m = NDManager.newBaseManager();
     try {
-      ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.preset(preset));
+      ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, cfg.path("decoderBlocks").asInt(0)));
       Checkpoints.load(model, weights);
       return new EditPipeline(m, model, new MiniLmTextEncoder());
     } catch (IOException | RuntimeException e) {

@@ -65,6 +65,17 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
         heads, mllmPool, image, patch, mllm, qformer, vae, unet);
   }
 
+  /** The same model with {@code n} extra residual blocks per upper level of the autoencoder's decoder. */
+  public ReasonBrainConfig withDecoderBlocks(int n) {
+    return new ReasonBrainConfig(name, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
+        heads, mllmPool, image, patch, mllm, qformer, vae.withDecoderBlocks(n), unet);
+  }
+
+  /** A run's or model's shapes: its preset, with the decoder blocks its config.json records (0 when absent). */
+  public static ReasonBrainConfig of(String preset, int decoderBlocks) {
+    return preset(preset).withDecoderBlocks(decoderBlocks);
+  }
+
   /** The names {@link #preset} accepts. */
   public static final java.util.List<String> PRESETS =
       java.util.List.of("tiny", "ip2p", "mllm-only", "tiny-no-frce", "tiny-no-id", "tiny-no-cme");

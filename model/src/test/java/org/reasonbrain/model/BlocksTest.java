@@ -172,4 +172,26 @@ class BlocksTest {
     assertTrue(masks.get(0)[38 * 64 + 44], "the larger object (the circle) comes first");
     assertTrue(masks.get(1)[15 * 64 + 15]);
   }
+
+  @Test
+  void grownDecoderStartsAsTheOldOneAndLoadsOnlyWhenAllowed(@TempDir Path tmp) throws Exception {
+    Autoencoder plain = new Autoencoder(m, new Random(3), Autoencoder.Config.tiny());
+    Autoencoder grown = new Autoencoder(m, new Random(3), Autoencoder.Config.tiny().withDecoderBlocks(2));
+    assertEquals(plain.parameters().size() + 2 * 2 * 8, grown.parameters().size(), "two blocks per level, 8 tensors each");
+    Path f = tmp.resolve("plain.safetensors");
+    Checkpoints.save(plain, f, Map.of());
+    // Strict loading refuses the missing blocks, naming them; the lenient form keeps their identity start.
+    var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> Checkpoints.load(grown, f));
+    assertTrue(e.getMessage().contains("decoder.res3_extra.1.conv2.weight"), e.getMessage());
+    Checkpoints.load(grown, f, name -> name.contains("_extra."));
+    NDArray z = randn(m, 5, 2, 4, 16, 16);
+    assertArrayEquals(plain.decode(z).toFloatArray(), grown.decode(z).toFloatArray(), 1e-6f);
+    // Once a block's last conv is not zero, the grown decoder differs, and only in the decoder.
+    var w = grown.parameters().get("decoder.res3_extra.0.conv2.weight");
+    w.assign(randn(m, 6, w.value().getShape().getShape()).mul(0.1f).toFloatArray());
+    assertTrue(plain.decode(z).sub(grown.decode(z)).abs().max().getFloat() > 1e-3f);
+    NDArray x = randn(m, 7, 1, 3, 64, 64);
+    assertArrayEquals(plain.latent(x).toFloatArray(), grown.latent(x).toFloatArray(), 1e-6f);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Autoencoder.Config.tiny().withDecoderBlocks(-1));
+  }
 }

@@ -9,11 +9,17 @@ package org.reasonbrain.train;
  * changes between source and target), normalised by the mean weight (0 = the plain L_DM of Eq. A2);
  * {@code emaDecay} keeps an EMA of the trainable weights for sampling (0 = off); {@code evalEvery}
  * scores a fixed val subset every so many steps (0 = never) into accuracy.csv / accuracy.png.
+ *
+ * <p>{@code decoderBlocks}: extra residual blocks per upper level of the autoencoder's decoder (see
+ * {@code Autoencoder}); the decoder stage grows a decoder with them, and the run's config.json records it.
  */
 public record TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr,
     int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery,
-    boolean cache, double regionWeight, double emaDecay, int evalEvery) {
+    boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks) {
   public TrainConfig {
+    if (decoderBlocks < 0 || decoderBlocks > 8) {
+      throw new IllegalArgumentException("decoder blocks must be 0 to 8, got " + decoderBlocks);
+    }
     if (steps < 1 || batch < 1 || accumulate < 1) {
       throw new IllegalArgumentException("steps, batch and accumulation must be at least 1");
     }
@@ -34,6 +40,14 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     }
   }
 
+  /** Without extra decoder blocks. */
+  public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
+      double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
+      double regionWeight, double emaDecay, int evalEvery) {
+    this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, 0);
+  }
+
   /** The classic settings of the earlier trainer: no cache, plain L_DM, no EMA, no accuracy curve. */
   public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
       double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery) {
@@ -43,13 +57,19 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
 
   public TrainConfig withSteps(int n) {
     return new TrainConfig(stage, preset, seed, n, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks);
+  }
+
+  /** The same run with {@code n} extra decoder blocks. */
+  public TrainConfig withDecoderBlocks(int n) {
+    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n);
   }
 
   /** The same run with the reasonbrain-stage options set. */
   public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks);
   }
 
   /** Defaults per stage for the tiny preset. */

@@ -96,7 +96,7 @@ public final class Trainer implements AutoCloseable {
     this.dataset = dataset;
     this.run = run;
     this.text = text;
-    ReasonBrainConfig mc = ReasonBrainConfig.preset(cfg.preset());
+    ReasonBrainConfig mc = ReasonBrainConfig.of(cfg.preset(), cfg.decoderBlocks());
     this.model = new ReasonBrain(base, cfg.seed(), mc);
     this.clipHead = new ClipHead(base, new Random(cfg.seed() + 1), text.dim(), mc.image().dim());
     this.optimizer = new AdamW(0.9, 0.999, 1e-8, cfg.weightDecay());
@@ -631,6 +631,10 @@ public final class Trainer implements AutoCloseable {
     if (!cfg.stage().label().equals(saved.path("stage").asText()) || !cfg.preset().equals(saved.path("preset").asText())) {
       throw new IOException(run + " is a " + saved.path("stage").asText() + "/" + saved.path("preset").asText()
           + " run; cannot resume it as " + cfg.stage().label() + "/" + cfg.preset());
+    }
+    if (saved.path("decoderBlocks").asInt(0) != cfg.decoderBlocks()) {
+      throw new IOException(run + " grows " + saved.path("decoderBlocks").asInt(0) + " decoder blocks; cannot resume it with "
+          + cfg.decoderBlocks() + " (pass --decoder-blocks " + saved.path("decoderBlocks").asInt(0) + ")");
     }
     Path stateFile = ck.resolve("state.json");
     JsonNode st = readJson(stateFile);

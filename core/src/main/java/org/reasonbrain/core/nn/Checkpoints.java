@@ -34,8 +34,18 @@ public final class Checkpoints {
    * extra or mis-shaped tensor; nothing is changed unless everything fits.
    */
   public static Map<String, String> load(Module module, Path file) throws IOException {
+    return load(module, file, name -> false);
+  }
+
+  /**
+   * As {@link #load(Module, Path)}, except that parameters named by {@code mayBeMissing} keep their current
+   * values when the file lacks them (for a caller that fills them from elsewhere right after).
+   */
+  public static Map<String, String> load(Module module, Path file, java.util.function.Predicate<String> mayBeMissing)
+      throws IOException {
     Safetensors.Contents c = Safetensors.read(file);
-    Map<String, Parameter> params = module.parameters();
+    Map<String, Parameter> params = new LinkedHashMap<>(module.parameters());
+    params.keySet().removeIf(k -> mayBeMissing.test(k) && !c.tensors().containsKey(k));
     Set<String> missing = new TreeSet<>(params.keySet());
     missing.removeAll(c.tensors().keySet());
     if (!missing.isEmpty()) {

@@ -62,10 +62,10 @@ public final class DatasetBuilder {
     long t0 = System.nanoTime();
     try {
       List<Sample> samples = makeAll(tmp, progress);
-      writeManifest(tmp, samples);
-      writeCorpus(tmp, samples);
+      for (var f : datasetFiles(settings, samples).entrySet()) {
+        Files.write(tmp.resolve(f.getKey()), f.getValue());
+      }
       Result r = summarize(target, samples, (System.nanoTime() - t0) / 1e9);
-      writeInfo(tmp, r);
       // Crash-safe: OUT is the old complete dataset or the new complete one (see AtomicDirs).
       AtomicDirs.replace(tmp, target);
       return r;
@@ -134,16 +134,30 @@ public final class DatasetBuilder {
     return List.of(out);
   }
 
-  private static void writeManifest(Path root, List<Sample> samples) throws IOException {
+  /**
+   * The dataset-level files of a build, in writing order: {@code manifest.jsonl} (one line per sample, in
+   * index order), {@code corpus.txt} and {@code dataset.json}. Every build (local or distributed) writes
+   * exactly these bytes beside the samples' images.
+   */
+  public static Map<String, byte[]> datasetFiles(BuildSettings settings, List<Sample> samples) throws IOException {
+    Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+    out.put(Dataset.MANIFEST, manifest(samples).getBytes(StandardCharsets.UTF_8));
+    out.put("corpus.txt", corpus(samples).getBytes(StandardCharsets.UTF_8));
+    Result r = summarize(null, samples, 0);
+    out.put("dataset.json", info(settings, r).getBytes(StandardCharsets.UTF_8));
+    return out;
+  }
+
+  private static String manifest(List<Sample> samples) {
     StringBuilder sb = new StringBuilder();
     for (Sample s : samples) {
       sb.append(ManifestCodec.encode(s)).append('\n');
     }
-    Files.writeString(root.resolve(Dataset.MANIFEST), sb.toString(), StandardCharsets.UTF_8);
+    return sb.toString();
   }
 
   /** World facts of every family and seen subject, then the train split's instruction pairs. */
-  private static void writeCorpus(Path root, List<Sample> samples) throws IOException {
+  private static String corpus(List<Sample> samples) {
     StringBuilder sb = new StringBuilder();
     for (Family f : Families.all()) {
       for (Kind k : f.seenSubjects()) {
@@ -157,10 +171,11 @@ public final class DatasetBuilder {
         sb.append(s.instruction()).append(" Then ").append(s.initialInstruction()).append(".\n");
       }
     }
-    Files.writeString(root.resolve("corpus.txt"), sb.toString(), StandardCharsets.UTF_8);
+    return sb.toString();
   }
 
-  private static Result summarize(Path dir, List<Sample> samples, double seconds) {
+  /** Counts per split and category of a finished build. */
+  public static Result summarize(Path dir, List<Sample> samples, double seconds) {
     Map<String, Integer> perSplit = new TreeMap<>();
     Map<String, Integer> perCategory = new TreeMap<>();
     for (Sample s : samples) {
@@ -170,7 +185,7 @@ public final class DatasetBuilder {
     return new Result(dir, samples.size(), perSplit, perCategory, seconds);
   }
 
-  private void writeInfo(Path root, Result r) throws IOException {
+  private static String info(BuildSettings settings, Result r) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode o = json.createObjectNode();
     o.put("format", "reasonworld-1");
@@ -186,9 +201,6 @@ public final class DatasetBuilder {
           .put("held_out_subject", f.hasHeldOutSubject() ? f.heldOutSubject().noun() : null)
           .put("max_steps", f.maxSteps());
     }
-    Files.writeString(root.resolve("dataset.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+    return json.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
   }
-
-
-
 }

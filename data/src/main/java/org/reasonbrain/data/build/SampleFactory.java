@@ -76,13 +76,36 @@ public final class SampleFactory {
     return new Spec(index, split, f.category(), f, subject, steps);
   }
 
+  /** Where a sample's files go: a file path relative to the dataset root and its bytes. */
+  @FunctionalInterface
+  public interface Sink {
+    void write(String relativePath, byte[] bytes) throws IOException;
+  }
+
+  /** A sink writing under a local folder. */
+  public static Sink folder(Path root) {
+    return (rel, bytes) -> {
+      Path f = root.resolve(rel);
+      Files.createDirectories(f.getParent());
+      Files.write(f, bytes);
+    };
+  }
+
   /** Builds sample {@code index} and writes its images under {@code root}; returns its manifest line. */
   public Sample make(int index, Path root) throws IOException {
+    return make(index, folder(root));
+  }
+
+  /**
+   * Builds sample {@code index}, handing each of its files to {@code sink} (the local build writes them to a
+   * folder, the Spark build through Hadoop's FileSystem); returns its manifest line. The bytes depend only on
+   * the settings and the index.
+   */
+  public Sample make(int index, Sink sink) throws IOException {
     Spec spec = spec(index);
     Random r = rng(index, 2);
     String id = String.format("rw%06d", index);
     String dir = String.format("images/%03d/", index / 1000);
-    Files.createDirectories(root.resolve(dir));
 
     // (a) The target scene(s) and the explicit initial instruction.
     Episode ep = spec.family().episode(r, spec.subject(), spec.steps());
@@ -119,13 +142,13 @@ public final class SampleFactory {
 
     // Write the source, its instance masks, every step's target and edit mask.
     String src = dir + id + "_source.png";
-    Images.writePngDirect(root.resolve(src), source);
+    sink.write(src, Images.pngBytes(source));
     List<Sample.MaskRef> masks = new ArrayList<>();
     List<boolean[]> inst = renderer.instanceMasks(ep.source());
     for (int i = 0; i < inst.size(); i++) {
       SceneObject o = ep.source().objects().get(i);
       String p = dir + id + "_mask" + i + ".png";
-      Images.writePngDirect(root.resolve(p), Images.maskImage(inst.get(i), settings.size(), settings.size()));
+      sink.write(p, Images.pngBytes(Images.maskImage(inst.get(i), settings.size(), settings.size())));
       masks.add(new Sample.MaskRef(o.kind().noun(), p));
     }
     List<Sample.StepRef> steps = new ArrayList<>();
@@ -137,8 +160,8 @@ public final class SampleFactory {
       String suffix = ep.steps().size() == 1 ? "" : "_step" + (k + 1);
       String t = dir + id + suffix + "_target.png";
       String m = dir + id + suffix + "_edit.png";
-      Images.writePngDirect(root.resolve(t), k == 0 ? firstTarget : renderer.render(s.target()));
-      Images.writePngDirect(root.resolve(m), Images.maskImage(region, settings.size(), settings.size()));
+      sink.write(t, Images.pngBytes(k == 0 ? firstTarget : renderer.render(s.target())));
+      sink.write(m, Images.pngBytes(Images.maskImage(region, settings.size(), settings.size())));
       steps.add(new Sample.StepRef(hypothetical.get(k), s.initialInstruction(), t, m));
       finalTarget = t;
       finalMask = m;
@@ -150,7 +173,7 @@ public final class SampleFactory {
       for (int j = 0; j < last.distractors().size(); j++) {
         Distractor d = last.distractors().get(j);
         String p = dir + id + "_distractor" + j + ".png";
-        Images.writePngDirect(root.resolve(p), renderer.render(d.scene()));
+        sink.write(p, Images.pngBytes(renderer.render(d.scene())));
         ds.add(new Sample.DistractorRef(p, d.reason()));
       }
       // A chain's wrong outcomes also include doing nothing and stopping early (the last step's own

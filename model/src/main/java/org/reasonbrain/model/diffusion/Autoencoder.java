@@ -16,12 +16,31 @@ import org.reasonbrain.core.nn.Parameter;
  * The KL autoencoder of latent diffusion with downsampling factor 4: images [B, 3, H, W] in [-1, 1]
  * to latents [B, z, H/4, W/4]. Upsampling is nearest + conv (DJL has no transposed convolution).
  * Latents are multiplied by {@code scale} so that they have roughly unit variance.
+ *
+ * <p>{@code decoderBlocks} adds that many residual blocks to the decoder at each of its two upper
+ * resolutions (H/2 and H). They start as the identity (last conv zero), so a decoder trained without them
+ * loads unchanged and the decoder stage grows it for sharper reconstructions; the encoder, and so every
+ * latent and feature cache, stays the same.
  */
 public final class Autoencoder extends Module {
   /** Base channels, latent channels, latent scale. */
-  public record Config(int channels, int latent, float scale) {
+  public record Config(int channels, int latent, float scale, int decoderBlocks) {
+    public Config {
+      if (decoderBlocks < 0 || decoderBlocks > 8) {
+        throw new IllegalArgumentException("decoder blocks must be 0 to 8, got " + decoderBlocks);
+      }
+    }
+
+    public Config(int channels, int latent, float scale) {
+      this(channels, latent, scale, 0);
+    }
+
     public static Config tiny() {
       return new Config(32, 4, 1.0f);
+    }
+
+    public Config withDecoderBlocks(int n) {
+      return new Config(channels, latent, scale, n);
     }
   }
 
@@ -40,6 +59,8 @@ public final class Autoencoder extends Module {
   private final ResBlock dec2;
   private final Conv2d up2;
   private final ResBlock dec3;
+  private final ResBlock[] dec2Extra;
+  private final ResBlock[] dec3Extra;
   private final GroupNorm decNorm;
   private final Conv2d decOut;
 
@@ -61,6 +82,14 @@ public final class Autoencoder extends Module {
     dec2 = child("decoder.res2", new ResBlock(m, r, c2, c, 0));
     up2 = child("decoder.up2", new Conv2d(m, r, c, c, 3, 1, false));
     dec3 = child("decoder.res3", new ResBlock(m, r, c, c, 0));
+    dec2Extra = new ResBlock[cfg.decoderBlocks()];
+    dec3Extra = new ResBlock[cfg.decoderBlocks()];
+    // Their own generator: the rest of a model built with the same seed gets the same weights with or without them.
+    Random er = new Random(0x5eedL + cfg.decoderBlocks());
+    for (int i = 0; i < cfg.decoderBlocks(); i++) {
+      dec2Extra[i] = child("decoder.res2_extra." + i, new ResBlock(m, er, c, c, 0, true));
+      dec3Extra[i] = child("decoder.res3_extra." + i, new ResBlock(m, er, c, c, 0, true));
+    }
     decNorm = child("decoder.norm_out", new GroupNorm(m, ResBlock.groups(c), c));
     decOut = child("decoder.conv_out", new Conv2d(m, r, c, 3, 3, 1, false));
   }
@@ -117,7 +146,13 @@ public final class Autoencoder extends Module {
   public NDArray decode(NDArray latent) {
     NDArray h = dec1.forward(decIn.forward(Ops.div(latent, cfg.scale())), null);
     h = dec2.forward(up1.forward(Ops.upsample2x(h)), null);
+    for (ResBlock b : dec2Extra) {
+      h = b.forward(h, null);
+    }
     h = dec3.forward(up2.forward(Ops.upsample2x(h)), null);
+    for (ResBlock b : dec3Extra) {
+      h = b.forward(h, null);
+    }
     return decOut.forward(Ops.silu(decNorm.forward(h)));
   }
 }

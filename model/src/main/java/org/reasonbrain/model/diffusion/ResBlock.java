@@ -19,11 +19,16 @@ public final class ResBlock extends Module {
   private final Conv2d skip;
 
   public ResBlock(NDManager m, Random r, int in, int out, int timeDim) {
+    this(m, r, in, out, timeDim, false);
+  }
+
+  /** With {@code zeroOut} the last conv starts at zero, so a block with in == out starts as the identity. */
+  public ResBlock(NDManager m, Random r, int in, int out, int timeDim, boolean zeroOut) {
     this.n1 = child("norm1", new GroupNorm(m, groups(in), in));
     this.c1 = child("conv1", new Conv2d(m, r, in, out, 3, 1, false));
     this.time = timeDim > 0 ? child("time", new Linear(m, r, timeDim, out, true)) : null;
     this.n2 = child("norm2", new GroupNorm(m, groups(out), out));
-    this.c2 = child("conv2", new Conv2d(m, r, out, out, 3, 1, false));
+    this.c2 = child("conv2", new Conv2d(m, r, out, out, 3, 1, zeroOut));
     this.skip = in != out ? child("skip", new Conv2d(m, r, in, out, 1, 1, false)) : null;
   }
 

@@ -1,0 +1,47 @@
+package org.reasonbrain.app;
+
+import org.reasonbrain.data.build.BuildSettings;
+import org.reasonbrain.data.text.ChatRewriter;
+import org.reasonbrain.data.text.HypotheticalRewriter;
+import picocli.CommandLine.Option;
+
+/** The options of {@code data build} (besides --out and --force), shared by the local command and the Spark one. */
+public final class BuildOptions {
+  @Option(names = "--samples", defaultValue = "2000", description = "Total samples over all splits (default ${DEFAULT-VALUE}; Reason50K has 51039).")
+  int samples;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed: same seed and settings give byte-identical files (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--size", defaultValue = "64", description = "Image side in pixels, 32..512 (default ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--candidates", defaultValue = "4", description = "Candidate sources per target for hybrid scoring (default ${DEFAULT-VALUE}).")
+  int candidates;
+
+  @Option(names = "--threads", description = "Worker threads (default: one per core).")
+  Integer threads;
+
+  @Option(names = "--rewriter-url", description = "Optional OpenAI-compatible chat endpoint for stage (b), e.g. http://localhost:8000/v1.")
+  String rewriterUrl;
+
+  @Option(names = "--rewriter-model", defaultValue = "gpt-4o-mini", description = "Model name for --rewriter-url (default ${DEFAULT-VALUE}).")
+  String rewriterModel;
+
+  public BuildSettings settings() {
+    return new BuildSettings(samples, seed, size, candidates, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+  }
+
+  /** The chat rewriter of stage (b) when --rewriter-url is given; null for the built-in grammar rewriter. */
+  public HypotheticalRewriter rewriter() {
+    return rewriterUrl == null ? null : new ChatRewriter(rewriterUrl, rewriterModel, System.getenv("OPENAI_API_KEY"));
+  }
+
+  public String rewriterUrl() {
+    return rewriterUrl;
+  }
+
+  public String rewriterModel() {
+    return rewriterModel;
+  }
+}
