@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores a model on a ReasonWorld build whose seed no training run used (seed 7), as issue targets ask:
 # LIMIT samples of each test split (the first LIMIT, so every model sees the same ones), 20 DDIM steps,
-# guidance 7.5 / 1.5, seed 0; then the controls (real / neutral / other-family / mirrored) on CONTROLS
+# the default guidance (text 7.5 / image 4), seed 0; then the controls (real / neutral / other-family / mirrored) on CONTROLS
 # test-id samples. Usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"

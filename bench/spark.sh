@@ -13,9 +13,9 @@ rm -rf "$work"; mkdir -p "$work"
 rate() { python3 -c "print(f'{$1/$2:.1f}')"; }
 
 t0=$(date +%s.%N)
-"$here/reasonbrain" data build --out "$work/local" --samples "$samples" --seed 5 --size 64 2>/dev/null | head -1
+"$here/reasonbrain" data build --out "$work/local" --samples "$samples" --seed 5 --size 64 2>/dev/null | grep "^built"
 t1=$(date +%s.%N)
-"$here/reasonbrain-spark" data build --master "$master" --out "$work/spark" --samples "$samples" --seed 5 --size 64 2>/dev/null | head -1
+"$here/reasonbrain-spark" data build --master "$master" --out "$work/spark" --samples "$samples" --seed 5 --size 64 2>/dev/null | grep "^built"
 t2=$(date +%s.%N)
 if diff -rq "$work/local" "$work/spark" >/dev/null; then same=identical; else same=DIFFERENT; fi
 lb=$(python3 -c "print($t1-$t0)"); sb=$(python3 -c "print($t2-$t1)")

@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path modelDir = DefaultModel.resolve(model);
     List<Example> ex = readExamples(examples != null ? examples : DefaultModel.home().resolve("examples"));
-    EditPipeline.Options o = new EditPipeline.Options(steps, 7.5, 1.5, seed);
+    EditPipeline.Options o = new EditPipeline.Options(steps, EditPipeline.Options.defaults().textGuidance(), EditPipeline.Options.defaults().imageGuidance(), seed);
     ProgressBar bar = new ProgressBar(System.err);
     List<EditPipeline.Result> results;
     long t0 = System.nanoTime();

@@ -28,10 +28,10 @@ final class EditCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "20", description = "DDIM steps (default ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--text-guidance", defaultValue = "7.5", description = "Text guidance scale (default ${DEFAULT-VALUE}).")
+  @Option(names = "--text-guidance", defaultValue = org.reasonbrain.infer.EditPipeline.Options.TEXT_GUIDANCE, description = "Text guidance scale (default ${DEFAULT-VALUE}).")
   double textGuidance;
 
-  @Option(names = "--image-guidance", defaultValue = "1.5", description = "Image guidance scale (default ${DEFAULT-VALUE}).")
+  @Option(names = "--image-guidance", defaultValue = org.reasonbrain.infer.EditPipeline.Options.IMAGE_GUIDANCE, description = "Image guidance scale (default ${DEFAULT-VALUE}).")
   double imageGuidance;
 
   @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")

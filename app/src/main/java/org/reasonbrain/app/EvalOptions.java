@@ -30,10 +30,10 @@ public final class EvalOptions {
   @Option(names = "--batch", defaultValue = "16", description = "Samples edited together (default ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--text-guidance", defaultValue = "7.5", description = "Text guidance scale (default ${DEFAULT-VALUE}).")
+  @Option(names = "--text-guidance", defaultValue = org.reasonbrain.infer.EditPipeline.Options.TEXT_GUIDANCE, description = "Text guidance scale (default ${DEFAULT-VALUE}).")
   double textGuidance;
 
-  @Option(names = "--image-guidance", defaultValue = "1.5", description = "Image guidance scale (default ${DEFAULT-VALUE}).")
+  @Option(names = "--image-guidance", defaultValue = org.reasonbrain.infer.EditPipeline.Options.IMAGE_GUIDANCE, description = "Image guidance scale (default ${DEFAULT-VALUE}).")
   double imageGuidance;
 
   @Option(names = "--clip", description = "Contrastive encoder for the CLIP scores and the DINO-style similarity "

@@ -24,7 +24,7 @@ import org.reasonbrain.data.text.ChatRewriter;
 /**
  * {@code data build} on Spark: the sample indices in contiguous partitions, each sample made by the local
  * build's own {@link SampleFactory#make(int, SampleFactory.Sink)} and its files written through Hadoop's
- * FileSystem into a hidden temporary folder beside OUT; the driver then writes the dataset-level files of
+ * FileSystem (java.nio for a local folder) into a hidden temporary folder beside OUT; the driver then writes the dataset-level files of
  * {@link DatasetBuilder#datasetFiles} from the manifest lines in index order and swaps the folder into place
  * ({@link HadoopDirs}). The result is byte-identical to the local build for any number of partitions; a
  * retried task rewrites the same files with the same bytes; a failed job deletes its temporary folder.
@@ -32,12 +32,14 @@ import org.reasonbrain.data.text.ChatRewriter;
 final class SparkDatasetBuild {
   /** Test hook: the first attempt of this partition fails after writing half of its samples. */
   static final String FAIL_FIRST_ATTEMPT = "reasonbrain.spark.failFirstAttemptOfPartition";
+  /** Test hook: write local folders through Hadoop's FileSystem too (the path hdfs:// and s3a:// take). */
+  static final String HADOOP_FOR_LOCAL = "reasonbrain.spark.hadoopForLocal";
 
   private SparkDatasetBuild() {}
 
   /** What executors need: plain values only. */
   record Job(int samples, long seed, int size, int candidates, String rewriterUrl, String rewriterModel, String tmp,
-      Map<String, String> hadoop, int failPartition) implements java.io.Serializable {}
+      Map<String, String> hadoop, int failPartition, boolean hadoopForLocal) implements java.io.Serializable {}
 
   static DatasetBuilder.Result build(JavaSparkContext sc, BuildSettings settings, String rewriterUrl, String rewriterModel,
       String out, boolean force, int partitions, Progress progress) throws IOException {
@@ -74,7 +76,7 @@ final class SparkDatasetBuild {
         parts.add(ranges[i]);
       }
       Job job = new Job(settings.samples(), settings.seed(), settings.size(), settings.candidates(), rewriterUrl, rewriterModel,
-          tmp.toString(), Spark.hadoopConf(sc), Integer.getInteger(FAIL_FIRST_ATTEMPT, -1));
+          tmp.toString(), Spark.hadoopConf(sc), Integer.getInteger(FAIL_FIRST_ATTEMPT, -1), Boolean.getBoolean(HADOOP_FOR_LOCAL));
       progress.start("building " + settings.samples() + " samples on Spark (" + ranges.length + " partitions)", settings.samples());
       SparkListener listener = Spark.progress(progress, sizes);
       sc.sc().addSparkListener(listener);
@@ -139,7 +141,12 @@ final class SparkDatasetBuild {
       BuildSettings settings = new BuildSettings(job.samples(), job.seed(), job.size(), job.candidates(), 1);
       SampleFactory factory = new SampleFactory(settings, job.rewriterUrl() == null ? null
           : new ChatRewriter(job.rewriterUrl(), job.rewriterModel(), System.getenv("OPENAI_API_KEY")));
-      SampleFactory.Sink sink = (rel, bytes) -> write(fs, new Path(root, rel), bytes);
+      // A local folder (file://) is written with java.nio: Hadoop's local file system sets each new file's
+      // permissions with a forked chmod when its native library is missing (as with Maven's Hadoop jars),
+      // which made the build several times slower. Every other file system goes through Hadoop.
+      SampleFactory.Sink sink = "file".equals(fs.getUri().getScheme()) && !job.hadoopForLocal()
+          ? SampleFactory.folder(java.nio.file.Path.of(root.toUri()))
+          : (rel, bytes) -> write(fs, new Path(root, rel), bytes);
       TaskContext task = TaskContext.get();
       List<String> lines = new ArrayList<>();
       while (ranges.hasNext()) {

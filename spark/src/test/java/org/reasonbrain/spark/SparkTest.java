@@ -47,6 +47,7 @@ class SparkTest {
   @AfterEach
   void noHook() {
     System.clearProperty(SparkDatasetBuild.FAIL_FIRST_ATTEMPT);
+    System.clearProperty(SparkDatasetBuild.HADOOP_FOR_LOCAL);
   }
 
   static JavaSparkContext context(String master) {
@@ -95,6 +96,20 @@ class SparkTest {
       Path plain = tmp.resolve("plain");
       SparkDatasetBuild.build(sc, SMALL, null, null, plain.toString(), false, 2, Progress.NONE);
       assertSameFiles(local, plain);
+    }
+  }
+
+  @Test
+  void throughHadoopsFileSystemTheBuildIsTheSame(@TempDir Path tmp) throws Exception {
+    // The path every non-local output (hdfs://, s3a://) takes: files written with FileSystem.create.
+    System.setProperty(SparkDatasetBuild.HADOOP_FOR_LOCAL, "true");
+    BuildSettings few = new BuildSettings(24, 11, 64, 4, 2);
+    Path expected = tmp.resolve("local");
+    new DatasetBuilder(few, null).build(expected, false, Progress.NONE);
+    try (JavaSparkContext sc = context("local[2]")) {
+      Path out = tmp.resolve("hadoop");
+      SparkDatasetBuild.build(sc, few, null, null, out.toUri().toString(), false, 2, Progress.NONE);
+      assertSameFiles(expected, out);                      // no .crc files beside them either
     }
   }
 

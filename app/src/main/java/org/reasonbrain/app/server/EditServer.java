@@ -316,8 +316,8 @@ public final class EditServer implements AutoCloseable {
       }
     }
     int steps = intParam(ctx, "steps", 20, 1, 100);
-    double text = doubleParam(ctx, "text_guidance", 7.5, 0, 30);
-    double img = doubleParam(ctx, "image_guidance", 1.5, 0, 30);
+    double text = doubleParam(ctx, "text_guidance", EditPipeline.Options.defaults().textGuidance(), 0, 30);
+    double img = doubleParam(ctx, "image_guidance", EditPipeline.Options.defaults().imageGuidance(), 0, 30);
     long seed = (long) intParam(ctx, "seed", 0, 0, Integer.MAX_VALUE);
     return new EditRequest(image, prompts, new EditPipeline.Options(steps, text, img, seed), outSize);
   }
