@@ -32,6 +32,15 @@ public final class EvalJob {
       return new EditPipeline.Options(steps, textGuidance, imageGuidance, seed);
     }
 
+    /**
+     * The same settings with the model folder resolved here (the shipped default included) to an absolute
+     * path, for a process that does not know where this checkout is (a Spark executor).
+     */
+    public Settings resolved() {
+      return new Settings(modelDir().toAbsolutePath().toString(), data, splits, out, limit, steps, seed, batch, textGuidance,
+          imageGuidance, clip, noClip, oracleVae, judgeUrl, judgeModel, controls);
+    }
+
     /** The model folder: the given one or the shipped default; a user error names what is missing. */
     public Path modelDir() {
       return DefaultModel.resolve(model == null ? null : Path.of(model));

@@ -39,11 +39,12 @@ final class SparkEval {
   private static final Map<EvalJob.Settings, EvalJob.Session> SESSIONS = new ConcurrentHashMap<>();
   private static final Map<String, Dataset> DATASETS = new ConcurrentHashMap<>();
 
-  static List<Evaluator.Row> run(JavaSparkContext sc, EvalJob.Settings s, int partitions, Progress progress) throws IOException {
-    if (s.controls()) {
+  static List<Evaluator.Row> run(JavaSparkContext sc, EvalJob.Settings given, int partitions, Progress progress) throws IOException {
+    if (given.controls()) {
       throw new UserError("--controls runs only in the local eval (./reasonbrain eval --controls); drop it here");
     }
-    s.modelDir();                                          // the driver checks the folder first: a clear error, no job
+    // The driver checks the model folder first (a clear error, no job) and names it absolutely for the executors.
+    EvalJob.Settings s = given.resolved();
     Dataset ds = Dataset.load(Path.of(s.data()));
     List<Sample> chosen = EvalJob.choose(ds, s);
     int[][] ranges = Spark.ranges(chosen.size(), partitions, s.batch());
