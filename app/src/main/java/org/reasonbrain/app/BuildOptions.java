@@ -37,6 +37,14 @@ public final class BuildOptions {
     return rewriterUrl == null ? null : new ChatRewriter(rewriterUrl, rewriterModel, System.getenv("OPENAI_API_KEY"));
   }
 
+  /** The lines a finished build prints: where, how fast ({@code on} says on what, may be empty), splits and categories. */
+  public static void printResult(org.reasonbrain.data.build.DatasetBuilder.Result r, Object where, String on) {
+    System.out.printf(java.util.Locale.ROOT, "built %d samples in %s in %.1f s (%.1f samples/s)%s%n", r.samples(), where, r.seconds(),
+        r.samples() / r.seconds(), on);
+    System.out.println("splits: " + r.perSplit());
+    System.out.println("categories: " + r.perCategory());
+  }
+
   public String rewriterUrl() {
     return rewriterUrl;
   }

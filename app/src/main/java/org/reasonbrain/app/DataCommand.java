@@ -2,7 +2,6 @@ package org.reasonbrain.app;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reasonbrain.data.build.DatasetBuilder;
 import org.reasonbrain.data.format.Dataset;
@@ -38,10 +37,7 @@ final class DataCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       DatasetBuilder.Result r = new DatasetBuilder(options.settings(), options.rewriter()).build(out, force, new ProgressBar(System.err));
-      System.out.printf(Locale.ROOT, "built %d samples in %s in %.1f s (%.1f samples/s)%n", r.samples(), r.dir(),
-          r.seconds(), r.samples() / r.seconds());
-      System.out.println("splits: " + r.perSplit());
-      System.out.println("categories: " + r.perCategory());
+      BuildOptions.printResult(r, r.dir(), "");
       return 0;
     }
   }

@@ -47,10 +47,24 @@ final class Spark {
   }
 
   /**
-   * Advances {@code progress} by {@code sizes[partition]} whenever a task of the running job succeeds (a
-   * failed attempt counts nothing; its retry counts once).
+   * Runs {@code fn} over {@code parts} (one partition each) and collects the results in partition order;
+   * {@code progress} advances by {@code sizes[partition]} whenever a task succeeds (a failed attempt counts
+   * nothing, its retry counts once).
    */
-  static SparkListener progress(Progress progress, int[] sizes) {
+  static <T, R> java.util.List<R> collect(JavaSparkContext sc, java.util.List<T> parts, int[] sizes, Progress progress, String title,
+      org.apache.spark.api.java.function.FlatMapFunction<java.util.Iterator<T>, R> fn) {
+    progress.start(title + " on Spark (" + parts.size() + " partitions)", java.util.Arrays.stream(sizes).sum());
+    SparkListener listener = listener(progress, sizes);
+    sc.sc().addSparkListener(listener);
+    try {
+      return sc.parallelize(parts, parts.size()).mapPartitions(fn).collect();
+    } finally {
+      sc.sc().removeSparkListener(listener);
+      progress.finish();
+    }
+  }
+
+  private static SparkListener listener(Progress progress, int[] sizes) {
     return new SparkListener() {
       @Override
       public void onTaskEnd(SparkListenerTaskEnd end) {

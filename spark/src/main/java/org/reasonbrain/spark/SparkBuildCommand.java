@@ -1,6 +1,5 @@
 package org.reasonbrain.spark;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.reasonbrain.app.BuildOptions;
@@ -34,10 +33,7 @@ final class SparkBuildCommand implements Callable<Integer> {
       int p = partitions != null ? partitions : Math.max(1, Math.min(settings.samples(), 4 * sc.defaultParallelism()));
       DatasetBuilder.Result r = SparkDatasetBuild.build(sc, settings, options.rewriterUrl(), options.rewriterModel(), out, force, p,
           new ProgressBar(System.err));
-      System.out.printf(Locale.ROOT, "built %d samples in %s in %.1f s (%.1f samples/s) on %s, %d partitions%n", r.samples(), out,
-          r.seconds(), r.samples() / r.seconds(), sc.master(), p);
-      System.out.println("splits: " + r.perSplit());
-      System.out.println("categories: " + r.perCategory());
+      BuildOptions.printResult(r, out, " on " + sc.master() + ", " + p + " partitions");
     }
     return 0;
   }

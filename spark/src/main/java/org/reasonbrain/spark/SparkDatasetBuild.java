@@ -12,7 +12,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.scheduler.SparkListener;
 import org.reasonbrain.core.progress.Progress;
 import org.reasonbrain.data.build.BuildSettings;
 import org.reasonbrain.data.build.DatasetBuilder;
@@ -77,16 +76,8 @@ final class SparkDatasetBuild {
       }
       Job job = new Job(settings.samples(), settings.seed(), settings.size(), settings.candidates(), rewriterUrl, rewriterModel,
           tmp.toString(), Spark.hadoopConf(sc), Integer.getInteger(FAIL_FIRST_ATTEMPT, -1), Boolean.getBoolean(HADOOP_FOR_LOCAL));
-      progress.start("building " + settings.samples() + " samples on Spark (" + ranges.length + " partitions)", settings.samples());
-      SparkListener listener = Spark.progress(progress, sizes);
-      sc.sc().addSparkListener(listener);
-      List<String> lines;
-      try {
-        lines = sc.parallelize(parts, parts.size()).mapPartitions(it -> makePartition(job, it)).collect();
-      } finally {
-        sc.sc().removeSparkListener(listener);
-        progress.finish();
-      }
+      List<String> lines = Spark.collect(sc, parts, sizes, progress, "building " + settings.samples() + " samples",
+          it -> makePartition(job, it));
       List<Sample> samples = new ArrayList<>(lines.size());
       for (String line : lines) {
         try {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.scheduler.SparkListener;
 import org.reasonbrain.app.EvalJob;
 import org.reasonbrain.app.UserError;
 import org.reasonbrain.core.image.Images;
@@ -54,15 +53,10 @@ final class SparkEval {
       parts.add(chosen.subList(ranges[i][0], ranges[i][1]).stream().map(Sample::id).toList());
       sizes[i] = ranges[i][1] - ranges[i][0];
     }
-    progress.start("evaluating " + chosen.size() + " samples on Spark (" + parts.size() + " partitions)", chosen.size());
-    SparkListener listener = Spark.progress(progress, sizes);
-    sc.sc().addSparkListener(listener);
     List<RowData> data;
     try {
-      data = sc.parallelize(parts, parts.size()).mapPartitions(it -> evalPartition(s, it)).collect();
+      data = Spark.collect(sc, parts, sizes, progress, "evaluating " + chosen.size() + " samples", it -> evalPartition(s, it));
     } finally {
-      sc.sc().removeSparkListener(listener);
-      progress.finish();
       if (sc.isLocal()) {
         closeSessions();                                   // local mode: the executors were this JVM
       }
