@@ -19,6 +19,9 @@ public final class BuildOptions {
   @Option(names = "--candidates", defaultValue = "4", description = "Candidate sources per target for hybrid scoring (default ${DEFAULT-VALUE}).")
   int candidates;
 
+  @Option(names = "--rivals", defaultValue = "0", description = "Share of samples (0..1) whose scene also holds a rival subject that the instruction leaves alone, so only the instruction says which object changes (default ${DEFAULT-VALUE}: the standard build).")
+  double rivals;
+
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
 
@@ -29,7 +32,8 @@ public final class BuildOptions {
   String rewriterModel;
 
   public BuildSettings settings() {
-    return new BuildSettings(samples, seed, size, candidates, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    return new BuildSettings(samples, seed, size, candidates,
+        threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals);
   }
 
   /** The chat rewriter of stage (b) when --rewriter-url is given; null for the built-in grammar rewriter. */

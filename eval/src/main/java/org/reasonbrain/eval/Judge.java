@@ -28,8 +28,13 @@ public final class Judge {
 
   private Judge() {}
 
-  /** The verdict on one edit. */
-  public record Verdict(boolean lenient, boolean strict, double toTarget, double toNearestDistractor, double outsideL1) {}
+  /**
+   * The verdict on one edit.
+   *
+   * @param nearestDistractor index (into the distractors judged against) of the wrong outcome nearest the edit
+   */
+  public record Verdict(boolean lenient, boolean strict, double toTarget, double toNearestDistractor, double outsideL1,
+      int nearestDistractor) {}
 
   public static Verdict judge(BufferedImage edit, BufferedImage source, BufferedImage target, List<BufferedImage> distractors) {
     int w = target.getWidth();
@@ -50,8 +55,13 @@ public final class Judge {
     float[] ed = ImageMetrics.blurRgb(Images.toFloatHwc(e), w, h, KERNEL);
     double toTarget = Math.sqrt(ImageMetrics.mse(ed, ImageMetrics.blurRgb(tgt, w, h, KERNEL), region));
     double nearest = Double.POSITIVE_INFINITY;
-    for (float[] d : ds) {
-      nearest = Math.min(nearest, Math.sqrt(ImageMetrics.mse(ed, ImageMetrics.blurRgb(d, w, h, KERNEL), region)));
+    int nearestIndex = -1;
+    for (int i = 0; i < ds.length; i++) {
+      double d = Math.sqrt(ImageMetrics.mse(ed, ImageMetrics.blurRgb(ds[i], w, h, KERNEL), region));
+      if (d < nearest) {
+        nearest = d;
+        nearestIndex = i;
+      }
     }
     boolean[] outside = new boolean[region.length];
     for (int p = 0; p < outside.length; p++) {
@@ -60,7 +70,7 @@ public final class Judge {
     double preserved = ImageMetrics.l1(Images.toFloatHwc(e), src, outside);
     boolean lenient = toTarget < nearest;
     boolean strict = lenient && toTarget <= MARGIN * nearest && preserved <= PRESERVE;
-    return new Verdict(lenient, strict, toTarget, nearest, preserved);
+    return new Verdict(lenient, strict, toTarget, nearest, preserved, nearestIndex);
   }
 
   private static boolean[] differ(float[] a, float[] b) {

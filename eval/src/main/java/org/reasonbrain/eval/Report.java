@@ -43,6 +43,8 @@ public final class Report {
     root.set("by_split_category", json.valueToTree(Evaluator.summarize(rows, r -> r.sample().split() + "/" + r.sample().category())));
     Map<String, Map<String, Double>> bySteps = Evaluator.summarize(rows, r -> stepsKey(r.sample()));
     root.set("by_steps", json.valueToTree(bySteps));
+    Map<String, Integer> wrong = wrongNearest(rows);
+    root.set("wrong_nearest", json.valueToTree(wrong));
     root.put("judge", "lenient: nearer the target than every distractor (blurred RMS over the changed region); strict: "
         + "also within " + Judge.MARGIN + " of the nearest distractor's distance and L1 outside the region <= " + Judge.PRESERVE);
     AtomicFiles.writeString(dir.resolve("report.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
@@ -63,6 +65,11 @@ public final class Report {
     groupTable(md, "split", bySplit);
     md.append("\nBy number of edit steps (Table A5):\n\n");
     groupTable(md, "steps", bySteps);
+    if (!wrong.isEmpty()) {
+      int total = wrong.values().stream().mapToInt(Integer::intValue).sum();
+      md.append("\nThe wrong outcome nearest each edit judged wrong (lenient), ").append(total).append(" edits:\n\n| nearest wrong outcome | edits | share |\n|---|---|---|\n");
+      wrong.forEach((reason, n) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.3f |%n", reason, n, n / (double) total)));
+    }
     AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
     Images.writePng(dir.resolve("accuracy.png"), chart(title, byCategory));
     AtomicFiles.writeString(dir.resolve("gallery.html"), gallery(title, rows));
@@ -83,6 +90,24 @@ public final class Report {
       return "-";
     }
     return String.format(Locale.ROOT, "%.3f [%.3f-%.3f]", v, m.get(metric + "_lo"), m.get(metric + "_hi"));
+  }
+
+  /**
+   * For the edits judged wrong (lenient), how many were nearest each kind of wrong outcome (the distractor's
+   * reason: no-change, wrong-way, rival-changed, ...), most frequent first.
+   */
+  static Map<String, Integer> wrongNearest(List<Evaluator.Row> rows) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    for (Evaluator.Row r : rows) {
+      Judge.Verdict v = r.verdict();
+      if (v != null && !v.lenient() && v.nearestDistractor() >= 0 && v.nearestDistractor() < r.sample().distractorTargets().size()) {
+        counts.merge(r.sample().distractorTargets().get(v.nearestDistractor()).reason(), 1, Integer::sum);
+      }
+    }
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   /** "1-step", "2-step", ...: how many instructions the sample chains. */

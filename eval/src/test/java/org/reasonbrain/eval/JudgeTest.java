@@ -243,4 +243,41 @@ class JudgeTest {
     assertFalse(v.strict(), v.toString());
     assertEquals(0.0, Judge.judge(tgt, src, tgt, List.of(dis)).outsideL1(), 1e-9);
   }
+
+  @Test
+  void withRivalsTheRivalChangedOutcomeIsWrong_namedAsTheNearest_andCountedByReason() throws IOException {
+    Path d = tmp.resolve("rivals");
+    new DatasetBuilder(new BuildSettings(300, 8, 64, 2, 2, 1.0), null).build(d, false, Progress.NONE);
+    Dataset rivals = Dataset.load(d);
+    Evaluator evaluator = new Evaluator(rivals);
+    List<Evaluator.Row> rows = new ArrayList<>();
+    int judged = 0;
+    for (Sample s : rivals.samples()) {
+      int k = -1;
+      for (int i = 0; i < s.distractorTargets().size(); i++) {
+        if (s.distractorTargets().get(i).reason().equals("rival-changed")) {
+          k = i;
+        }
+      }
+      if (k < 0) {
+        continue;
+      }
+      judged++;
+      BufferedImage src = rivals.image(s.source());
+      BufferedImage tgt = rivals.image(s.target());
+      List<BufferedImage> dis = new ArrayList<>();
+      for (var x : s.distractorTargets()) {
+        dis.add(rivals.image(x.path()));
+      }
+      assertTrue(Judge.judge(tgt, src, tgt, dis).strict(), s.id() + ": the target");
+      Judge.Verdict v = Judge.judge(dis.get(k), src, tgt, dis);
+      assertFalse(v.lenient(), s.id() + ": the rival changed instead passed");
+      assertEquals(0.0, v.toNearestDistractor(), 1e-9);
+      assertEquals(k, v.nearestDistractor(), s.id() + ": the nearest wrong outcome is the rival changed");
+      rows.add(evaluator.restore(s, dis.get(k), v, 0, 0, 0, 0, 0, null, null, null));
+      rows.add(evaluator.restore(s, tgt, Judge.judge(tgt, src, tgt, dis), 0, 0, 0, 0, 0, null, null, null));
+    }
+    assertTrue(judged >= 10, "samples with a rival: " + judged);
+    assertEquals(Map.of("rival-changed", judged), Report.wrongNearest(rows));
+  }
 }

@@ -31,7 +31,7 @@ final class SparkEval {
   private SparkEval() {}
 
   /** One scored sample as plain values (the edit as PNG bytes, lossless). */
-  record RowData(String id, byte[] editPng, Boolean lenient, Boolean strict, double toTarget, double toDistractor, double outsideL1,
+  record RowData(String id, byte[] editPng, Boolean lenient, Boolean strict, double toTarget, double toDistractor, double outsideL1, int nearest,
       double idSsim, double idL1, double l1, double psnr, double ssim, double[] clip, Integer mllm, Double dino) implements Serializable {}
 
   /** Per executor JVM: one loaded model per settings, shared by its tasks (used one task at a time). */
@@ -68,7 +68,7 @@ final class SparkEval {
     for (RowData d : data) {
       BufferedImage edit = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(d.editPng()));
       Judge.Verdict v = d.lenient() == null ? null
-          : new Judge.Verdict(d.lenient(), d.strict(), d.toTarget(), d.toDistractor(), d.outsideL1());
+          : new Judge.Verdict(d.lenient(), d.strict(), d.toTarget(), d.toDistractor(), d.outsideL1(), d.nearest());
       ClipScores.Scores c = d.clip() == null ? null : new ClipScores.Scores(d.clip()[0], d.clip()[1], d.clip()[2]);
       rows.add(evaluator.restore(byId.get(d.id()), edit, v, d.idSsim(), d.idL1(), d.l1(), d.psnr(), d.ssim(), c, d.mllm(), d.dino()));
     }
@@ -97,7 +97,8 @@ final class SparkEval {
         Judge.Verdict v = r.verdict();
         ClipScores.Scores c = r.clip();
         out.add(new RowData(r.sample().id(), Images.pngBytes(r.edit()), v == null ? null : v.lenient(), v == null ? null : v.strict(),
-            v == null ? 0 : v.toTarget(), v == null ? 0 : v.toNearestDistractor(), v == null ? 0 : v.outsideL1(), r.idSsim(), r.idL1(),
+            v == null ? 0 : v.toTarget(), v == null ? 0 : v.toNearestDistractor(), v == null ? 0 : v.outsideL1(),
+            v == null ? -1 : v.nearestDistractor(), r.idSsim(), r.idL1(),
             r.l1(), r.psnr(), r.ssim(), c == null ? null : new double[] {c.clipOut(), c.clipDir(), c.clipIm()}, r.mllm(), r.dino()));
       }
     }

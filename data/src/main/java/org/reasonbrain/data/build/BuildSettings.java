@@ -10,9 +10,19 @@ import org.reasonbrain.data.world.Renderer;
  * @param size image side in pixels (32..512)
  * @param candidates source candidates generated per target (stage d)
  * @param threads worker threads (never changes the output)
+ * @param rivals share of samples (0..1) whose scene also holds a rival subject: an object another family
+ *     would change, which the instruction leaves alone (see {@code Rivals}); 0 is the standard build
  */
-public record BuildSettings(int samples, long seed, int size, int candidates, int threads) {
+public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals) {
+  /** A standard build (no rival subjects). */
+  public BuildSettings(int samples, long seed, int size, int candidates, int threads) {
+    this(samples, seed, size, candidates, threads, 0);
+  }
+
   public BuildSettings {
+    if (!(rivals >= 0 && rivals <= 1)) {
+      throw new IllegalArgumentException("--rivals must be between 0 and 1, got " + rivals);
+    }
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
     }

@@ -193,6 +193,9 @@ public final class DatasetBuilder {
     o.put("seed", settings.seed());
     o.put("size", settings.size());
     o.put("candidates", settings.candidates());
+    if (settings.rivals() > 0) {
+      o.put("rivals", settings.rivals());
+    }
     o.set("splits", json.valueToTree(r.perSplit()));
     o.set("categories", json.valueToTree(r.perCategory()));
     var fams = o.putArray("families");

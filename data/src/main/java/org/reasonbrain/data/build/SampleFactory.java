@@ -12,6 +12,7 @@ import org.reasonbrain.data.families.Distractor;
 import org.reasonbrain.data.families.Episode;
 import org.reasonbrain.data.families.Families;
 import org.reasonbrain.data.families.Family;
+import org.reasonbrain.data.families.Rivals;
 import org.reasonbrain.data.families.Step;
 import org.reasonbrain.data.format.Sample;
 import org.reasonbrain.core.text.NounChunker;
@@ -26,6 +27,7 @@ import org.reasonbrain.data.text.Phrasing;
 import org.reasonbrain.data.world.Category;
 import org.reasonbrain.data.world.Kind;
 import org.reasonbrain.data.world.Renderer;
+import org.reasonbrain.data.world.Scene;
 import org.reasonbrain.data.world.SceneObject;
 
 /**
@@ -108,7 +110,7 @@ public final class SampleFactory {
     String dir = String.format("images/%03d/", index / 1000);
 
     // (a) The target scene(s) and the explicit initial instruction.
-    Episode ep = spec.family().episode(r, spec.subject(), spec.steps());
+    Episode ep = episode(spec, r);
     Step first = ep.steps().get(0);
     Step last = ep.steps().get(ep.steps().size() - 1);
 
@@ -193,8 +195,49 @@ public final class SampleFactory {
 
   /** The episode of an index (for tests and previews), built exactly as {@link #make} builds it. */
   public Episode episode(int index) {
-    Spec spec = spec(index);
-    return spec.family().episode(rng(index, 2), spec.subject(), spec.steps());
+    return episode(spec(index), rng(index, 2));
+  }
+
+  /** The family's episode, with a rival subject for the share of samples {@link BuildSettings#rivals} asks for. */
+  private Episode episode(Spec spec, Random r) {
+    Episode ep = spec.family().episode(r, spec.subject(), spec.steps());
+    if (settings.rivals() > 0) {
+      Random rr = rng(spec.index(), 3);
+      if (rr.nextDouble() < settings.rivals()) {
+        ep = Rivals.add(ep, rr, this::clearOfHost).orElse(ep);
+      }
+    }
+    return ep;
+  }
+
+  /** True when a placed rival touches no object of any of the host's scenes (one pixel of margin). */
+  private boolean clearOfHost(Rivals.Placed p) {
+    int side = renderer.size();
+    boolean[] before = renderer.silhouette(p.before());
+    if (!any(before)) {
+      return false;
+    }
+    boolean[] rival = Renderer.dilate(Renderer.union(before, renderer.silhouette(p.after())), side, 1);
+    for (Scene s : p.hostScenes()) {
+      for (SceneObject o : s.objects()) {
+        boolean[] m = renderer.silhouette(o);
+        for (int i = 0; i < m.length; i++) {
+          if (m[i] && rival[i]) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean any(boolean[] m) {
+    for (boolean b : m) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Random rng(int index, int stream) {

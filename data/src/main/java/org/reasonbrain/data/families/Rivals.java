@@ -1,0 +1,141 @@
+package org.reasonbrain.data.families;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.reasonbrain.data.world.Kind;
+import org.reasonbrain.data.world.Layout;
+import org.reasonbrain.data.world.Scene;
+import org.reasonbrain.data.world.SceneObject;
+
+/**
+ * Rival subjects: a second object that another family's intervention would change, put into an episode's
+ * scene in its initial state. The instruction concerns only the episode's own subject, so the rival must
+ * come out of every step unchanged; a new distractor shows the rival changed instead ("rival-changed").
+ *
+ * <p>Why: in a scene with one interventable object the scene alone says what will change (a model shown
+ * "Show the scene." edits as well as one shown the real instruction). With a rival beside it, the same
+ * kind of scene admits two edits and only the instruction says which.
+ *
+ * <p>A rival comes from a family whose step changes its subject alone, in place, with no other object
+ * involved (melting, ripening, a candle burning down, ...): such a change reads the same in any scene.
+ */
+public final class Rivals {
+  /** The rival object's id in the scene graph. */
+  public static final String ID = "rival";
+  /** The distractor reason of the rival changed instead of the subject. */
+  public static final String RIVAL_CHANGED = "rival-changed";
+
+  private static final int ATTEMPTS = 12;
+
+  private Rivals() {}
+
+  /**
+   * The episode with a rival added, or empty when no rival fits (every attempt overlapped the scene's
+   * objects or changed region, or came from a family whose change is not local).
+   *
+   * @param fits says whether a placed rival (its initial and changed object) stays clear of the episode's
+   *     objects and edits; the caller owns the renderer that decides it
+   */
+  public static Optional<Episode> add(Episode host, Random r, Predicate<Placed> fits) {
+    Set<Kind> present = new HashSet<>();
+    List<Scene> scenes = scenes(host);
+    List<Double> taken = new ArrayList<>();
+    for (Scene s : scenes) {
+      for (SceneObject o : s.objects()) {
+        present.add(o.kind());
+        taken.add(o.x());
+      }
+    }
+    List<Family> pool = Families.all().stream().filter(f -> f != host.family()).toList();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Family f = pool.get(r.nextInt(pool.size()));
+      Kind k = f.seenSubjects().get(r.nextInt(f.seenSubjects().size()));
+      long seed = r.nextLong();
+      double x = BaseFamily.range(r, 0.1, 0.9);
+      if (present.contains(k)) {
+        continue;
+      }
+      Episode rivalEp = f.episode(new Random(seed), k, 1);
+      Step step = rivalEp.steps().get(0);
+      if (step.backgroundChanged() || !step.changed().equals(List.of(StateChainFamily.SUBJECT))
+          || !onlySubjectAndBystanders(rivalEp.source()) || !onlySubjectAndBystanders(step.target())) {
+        continue;
+      }
+      SceneObject before = rivalEp.source().get(StateChainFamily.SUBJECT);
+      SceneObject after = step.target().get(StateChainFamily.SUBJECT);
+      if (Math.abs(after.x() - before.x()) > 1e-9 || Math.abs(after.y() - before.y()) > 1e-9) {
+        continue;
+      }
+      boolean clear = true;
+      for (double t : taken) {
+        clear &= Math.abs(t - x) >= 0.12;
+      }
+      if (!clear) {
+        continue;
+      }
+      double y = Layout.surface(host.source().background().setting())
+          + (before.y() - Layout.surface(rivalEp.source().background().setting()));
+      SceneObject placedBefore = rename(before).at(x, y);
+      SceneObject placedAfter = rename(after).at(x, y);
+      Placed placed = new Placed(host, f, placedBefore, placedAfter);
+      if (fits.test(placed)) {
+        return Optional.of(placed.episode());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A rival placed in a host episode: the object as it is and as its own family would change it. */
+  public record Placed(Episode host, Family family, SceneObject before, SceneObject after) {
+    /** Every scene of the host episode (source, step targets, distractors). */
+    public List<Scene> hostScenes() {
+      return scenes(host);
+    }
+
+    /** The host episode with the rival in every scene, and a rival-changed distractor at every step. */
+    public Episode episode() {
+      List<Step> steps = new ArrayList<>();
+      for (int i = 0; i < host.steps().size(); i++) {
+        Step s = host.steps().get(i);
+        List<Distractor> ds = new ArrayList<>();
+        for (Distractor d : s.distractors()) {
+          ds.add(new Distractor(d.reason(), d.scene().add(before)));
+        }
+        ds.add(new Distractor(RIVAL_CHANGED, host.before(i).add(after)));
+        steps.add(new Step(s.target().add(before), s.initialTemplate(), s.clauses(), s.slots(), s.changed(),
+            s.backgroundChanged(), ds));
+      }
+      return new Episode(host.family(), host.subject(), host.source().add(before), steps);
+    }
+  }
+
+  private static List<Scene> scenes(Episode e) {
+    List<Scene> out = new ArrayList<>();
+    out.add(e.source());
+    for (Step s : e.steps()) {
+      out.add(s.target());
+      for (Distractor d : s.distractors()) {
+        out.add(d.scene());
+      }
+    }
+    return out;
+  }
+
+  private static boolean onlySubjectAndBystanders(Scene s) {
+    for (SceneObject o : s.objects()) {
+      if (!o.id().equals(StateChainFamily.SUBJECT) && !o.id().startsWith("bystander")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static SceneObject rename(SceneObject o) {
+    return new SceneObject(ID, o.kind(), o.x(), o.y(), o.size(), o.rgb(), o.state(), o.param());
+  }
+}
