@@ -43,6 +43,11 @@ public final class Report {
     root.set("by_split_category", json.valueToTree(Evaluator.summarize(rows, r -> r.sample().split() + "/" + r.sample().category())));
     Map<String, Map<String, Double>> bySteps = Evaluator.summarize(rows, r -> stepsKey(r.sample()));
     root.set("by_steps", json.valueToTree(bySteps));
+    boolean rivals = rows.stream().anyMatch(Report::hasRival);
+    Map<String, Map<String, Double>> byRival = rivals ? Evaluator.summarize(rows, r -> hasRival(r) ? "with a rival" : "no rival") : Map.of();
+    if (rivals) {
+      root.set("by_rival", json.valueToTree(byRival));
+    }
     Map<String, Integer> wrong = wrongNearest(rows);
     root.set("wrong_nearest", json.valueToTree(wrong));
     root.put("judge", "lenient: nearer the target than every distractor (blurred RMS over the changed region); strict: "
@@ -65,6 +70,10 @@ public final class Report {
     groupTable(md, "split", bySplit);
     md.append("\nBy number of edit steps (Table A5):\n\n");
     groupTable(md, "steps", bySteps);
+    if (rivals) {
+      md.append("\nBy scene: with a rival subject the instruction leaves alone (`data build --rivals`), or without:\n\n");
+      groupTable(md, "scene", byRival);
+    }
     if (!wrong.isEmpty()) {
       int total = wrong.values().stream().mapToInt(Integer::intValue).sum();
       md.append("\nThe wrong outcome nearest each edit judged wrong (lenient), ").append(total).append(" edits:\n\n| nearest wrong outcome | edits | share |\n|---|---|---|\n");
@@ -108,6 +117,11 @@ public final class Report {
     counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
+  }
+
+  /** True when the sample's scene holds a rival subject (it has a rival-changed distractor). */
+  static boolean hasRival(Evaluator.Row r) {
+    return r.sample().distractorTargets().stream().anyMatch(d -> d.reason().equals(org.reasonbrain.data.families.Rivals.RIVAL_CHANGED));
   }
 
   /** "1-step", "2-step", ...: how many instructions the sample chains. */

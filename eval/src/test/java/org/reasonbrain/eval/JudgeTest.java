@@ -279,5 +279,10 @@ class JudgeTest {
     }
     assertTrue(judged >= 10, "samples with a rival: " + judged);
     assertEquals(Map.of("rival-changed", judged), Report.wrongNearest(rows));
+    Report.write(tmp.resolve("rivals-report"), "rivals", rows);
+    String md = Files.readString(tmp.resolve("rivals-report/report.md"));
+    assertTrue(md.contains("| with a rival | " + 2 * judged + " |"), md);
+    assertTrue(md.contains("| rival-changed | " + judged + " | 1.000 |"), md);
+    assertTrue(Files.readString(tmp.resolve("rivals-report/report.json")).contains("\"by_rival\""));
   }
 }
