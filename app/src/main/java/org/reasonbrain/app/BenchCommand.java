@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  @Option(names = "--rb-batch", defaultValue = "32", description = "Batch of the reasonbrain-stage rate (the default recipe's; default ${DEFAULT-VALUE}).")
+  @Option(names = "--rb-batch", defaultValue = "64", description = "Batch of the reasonbrain-stage rate (the default recipe's; default ${DEFAULT-VALUE}).")
   int rbBatch;
 
   @Option(names = "--rb-steps", defaultValue = "10", description = "Timed reasonbrain-stage steps (default ${DEFAULT-VALUE}).")

@@ -181,8 +181,12 @@ final class ModelCommand implements Runnable {
               + "; train the decoder stage with --init from this run (or its VAE)");
         }
       }
+      // The decoder run's EMA weights when it kept one (optimizer state "ema.NAME"), as for the main run.
+      java.nio.file.Path opt = decoderRun.resolve("checkpoint/optimizer.safetensors");
+      var ema = java.nio.file.Files.isRegularFile(opt)
+          ? org.reasonbrain.core.io.Safetensors.read(opt).tensors() : java.util.Map.<String, org.reasonbrain.core.io.Safetensors.Tensor>of();
       for (var e : model.vae().decoderParameters().entrySet()) {
-        var t = st.get("vae." + e.getKey());
+        var t = ema.getOrDefault("ema.vae." + e.getKey(), st.get("vae." + e.getKey()));
         if (t == null || !java.util.Arrays.equals(t.shape(), e.getValue().value().getShape().getShape())) {
           throw new UserError(decoderRun + ": no decoder weight vae." + e.getKey() + " of the model's shape");
         }

@@ -59,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--region-weight", description = "Reasonbrain stage: L_DM weight 1 + W on latent cells the edit changes (default 9; 0 = plain L_DM).")
   Double regionWeight;
 
-  @Option(names = "--ema", description = "Reasonbrain stage: EMA decay of the weights used for sampling and export (default 0.999; 0 = off).")
+  @Option(names = "--ema", description = "Reasonbrain and decoder stages: EMA decay of the weights used for sampling and export (default 0.999 for reasonbrain, 0 = off for decoder).")
   Double ema;
 
   @Option(names = "--eval-every", defaultValue = "0", description = "Reasonbrain stage: score --eval-samples val samples every N steps into accuracy.csv/png (default off).")

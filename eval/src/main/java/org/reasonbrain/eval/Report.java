@@ -48,6 +48,12 @@ public final class Report {
     if (rivals) {
       root.set("by_rival", json.valueToTree(byRival));
     }
+    // Per split and family (where the manifest names families): which rules transfer to held-out subjects.
+    boolean families = rows.stream().anyMatch(r -> r.sample().family() != null && !r.sample().family().isEmpty());
+    Map<String, Map<String, Double>> byFamily = families ? new java.util.TreeMap<>(Evaluator.summarize(rows, Report::splitFamilyKey)) : Map.of();
+    if (families) {
+      root.set("by_split_family", json.valueToTree(byFamily));
+    }
     Map<String, Integer> wrong = wrongNearest(rows);
     root.set("wrong_nearest", json.valueToTree(wrong));
     root.put("judge", "lenient: nearer the target than every distractor (blurred RMS over the changed region); strict: "
@@ -73,6 +79,11 @@ public final class Report {
     if (rivals) {
       md.append("\nBy scene: with a rival subject the instruction leaves alone (`data build --rivals`), or without:\n\n");
       groupTable(md, "scene", byRival);
+    }
+    if (families) {
+      md.append("\nBy split and family (the rule of each ReasonWorld family; test-composition holds each family's "
+          + "held-out subject):\n\n");
+      groupTable(md, "split / family", byFamily);
     }
     if (!wrong.isEmpty()) {
       int total = wrong.values().stream().mapToInt(Integer::intValue).sum();
@@ -122,6 +133,12 @@ public final class Report {
   /** True when the sample's scene holds a rival subject (it has a rival-changed distractor). */
   static boolean hasRival(Evaluator.Row r) {
     return r.sample().distractorTargets().stream().anyMatch(d -> d.reason().equals(org.reasonbrain.data.families.Rivals.RIVAL_CHANGED));
+  }
+
+  /** "split / family" of a sample ("-" for a sample whose manifest names no family). */
+  static String splitFamilyKey(Evaluator.Row r) {
+    String f = r.sample().family();
+    return r.sample().split() + " / " + (f == null || f.isEmpty() ? "-" : f);
   }
 
   /** "1-step", "2-step", ...: how many instructions the sample chains. */

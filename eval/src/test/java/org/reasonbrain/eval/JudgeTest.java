@@ -284,5 +284,15 @@ class JudgeTest {
     assertTrue(md.contains("| with a rival | " + 2 * judged + " |"), md);
     assertTrue(md.contains("| rival-changed | " + judged + " | 1.000 |"), md);
     assertTrue(Files.readString(tmp.resolve("rivals-report/report.json")).contains("\"by_rival\""));
+    // Every judged sample lands in its split / family row, and the rows add up to all of them.
+    var families = new java.util.TreeMap<String, Integer>();
+    for (Evaluator.Row r : rows) {
+      families.merge(Report.splitFamilyKey(r), 1, Integer::sum);
+    }
+    assertTrue(families.keySet().stream().allMatch(k -> k.contains(" / ") && !k.endsWith(" / -")), families.toString());
+    for (var e : families.entrySet()) {
+      assertTrue(md.contains("| " + e.getKey() + " | " + e.getValue() + " |"), e.getKey() + " row in\n" + md);
+    }
+    assertTrue(Files.readString(tmp.resolve("rivals-report/report.json")).contains("\"by_split_family\""));
   }
 }

@@ -269,7 +269,7 @@ public final class Trainer implements AutoCloseable {
         }
       }
       optimizer.update(trainable, schedule.at(step + 1), base, cfg.clipNorm(),
-          cfg.stage() == Stage.REASONBRAIN ? emaDecay(step + 1, cfg.emaDecay()) : 0);
+          cfg.stage() == Stage.REASONBRAIN || cfg.stage() == Stage.DECODER ? emaDecay(step + 1, cfg.emaDecay()) : 0);
       laps.lap("optimizer");
     }
     return out;

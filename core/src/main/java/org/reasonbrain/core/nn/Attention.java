@@ -35,6 +35,19 @@ public final class Attention extends Module {
     this.rope = rope ? new Rope(dim / heads, 10000) : null;
   }
 
+  /** Additive causal masks [T x T] (0 on and below the diagonal, -1e9 above) by length, built once each. */
+  private static final java.util.Map<Integer, float[]> CAUSAL = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static float[] causalMask(int t) {
+    float[] mask = new float[t * t];
+    for (int i = 0; i < t; i++) {
+      for (int j = i + 1; j < t; j++) {
+        mask[i * t + j] = -1e9f;
+      }
+    }
+    return mask;
+  }
+
   /** Self-attention, [B, T, C] -> [B, T, C]. */
   public NDArray forward(NDArray x, boolean causal) {
     return forward(x, x, causal);
@@ -58,13 +71,7 @@ public final class Attention extends Module {
       if (t != s) {
         throw new IllegalArgumentException("a causal mask needs as many keys as queries, got " + t + " and " + s);
       }
-      float[] mask = new float[(int) (t * s)];
-      for (int i = 0; i < t; i++) {
-        for (int j = i + 1; j < s; j++) {
-          mask[(int) (i * s + j)] = -1e9f;
-        }
-      }
-      scores = scores.add(x.getManager().create(mask, new Shape(t, s)));
+      scores = scores.add(x.getManager().create(CAUSAL.computeIfAbsent((int) t, Attention::causalMask), new Shape(t, s)));
     }
     NDArray att = Ops.softmaxLast(scores);
     return o.forward(Ops.mergeHeads(att.matMul(vh)));        // [B, T, C]

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-/** Group normalisation (Wu and He) on [B, C, H, W], composed from reshapes (DJL has no op for it). */
+/** Group normalisation (Wu and He) on [B, C, H, W]: DJL has no op for it, so it is a layer norm over each group. */
 public final class GroupNorm extends Module {
   private final int groups;
   private final int channels;
@@ -26,10 +26,11 @@ public final class GroupNorm extends Module {
     if (s.dimension() != 4 || s.get(1) != channels) {
       throw new IllegalArgumentException("GroupNorm: expected [B, " + channels + ", H, W], got " + s);
     }
-    NDArray g = x.reshape(s.get(0), groups, channels / groups * s.get(2) * s.get(3));
-    NDArray mu = g.mean(new int[] {2}, true);
-    NDArray c = g.sub(mu);
-    NDArray var = c.square().mean(new int[] {2}, true);
-    return c.div(var.add(1e-5f).sqrt()).reshape(s).mul(gain.value()).add(bias.value());
+    // Each (sample, group) row normalised by libtorch's fused layer norm (one op forward and backward instead of
+    // about eight composed ones), then the per-channel affine.
+    long n = channels / groups * s.get(2) * s.get(3);
+    NDArray g = x.reshape(s.get(0), groups, n);
+    NDManager m = x.getManager();
+    return Ops.layerNorm(g, m.ones(new Shape(n)), m.zeros(new Shape(n)), 1e-5f).reshape(s).mul(gain.value()).add(bias.value());
   }
 }

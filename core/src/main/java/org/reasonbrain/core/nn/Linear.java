@@ -30,7 +30,6 @@ public class Linear extends Module {
   /** [..., in] -> [..., out]. */
   public NDArray forward(NDArray x) {
     expectLastDim(x, in);
-    NDArray y = x.matMul(weight.value().transpose());
-    return bias == null ? y : y.add(bias.value());
+    return Ops.linear(x, weight.value(), bias == null ? null : bias.value());
   }
 }

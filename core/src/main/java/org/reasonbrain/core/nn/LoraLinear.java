@@ -44,7 +44,7 @@ public final class LoraLinear extends Linear {
       return y;
     }
     // [..., in] -> [..., r] -> [..., out]
-    NDArray delta = x.matMul(a.value().transpose()).matMul(b.value().transpose());
+    NDArray delta = Ops.linear(Ops.linear(x, a.value(), null), b.value(), null);
     delta = Ops.mul(delta, scale);
     return y.add(delta);
   }

@@ -48,6 +48,22 @@ public final class Ops {
     return x.maximum(scalar(x, (float) v));
   }
 
+  /**
+   * Layer norm over the last axis, (x - mean) / sqrt(var + eps) * gain + bias, by libtorch's fused op
+   * (torch.nn.functional.layer_norm: one node forward and backward; the composed form took about eight).
+   */
+  public static NDArray layerNorm(NDArray x, NDArray gain, NDArray bias, float eps) {
+    return ai.djl.nn.norm.LayerNorm.layerNorm(x, new ai.djl.ndarray.types.Shape(x.getShape().get(last(x))), gain, bias, eps).get(0);
+  }
+
+  /**
+   * x W^T (+ b) on the last axis, weight [out, in], by libtorch's linear (one node: no transposed copy of the
+   * weight and no separate bias add).
+   */
+  public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+    return (bias == null ? ai.djl.nn.core.Linear.linear(x, weight) : ai.djl.nn.core.Linear.linear(x, weight, bias)).get(0);
+  }
+
   /** The positive index of the last axis. */
   public static int last(NDArray x) {
     return x.getShape().dimension() - 1;

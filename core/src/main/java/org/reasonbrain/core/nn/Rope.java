@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 public final class Rope {
   private final int headDim;
   private final double base;
+  private final java.util.Map<Integer, float[][]> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Rope(int headDim, double base) {
     if (headDim % 2 != 0) {
@@ -20,11 +21,10 @@ public final class Rope {
     this.base = base;
   }
 
-  /** Applies the rotation to q or k of shape [B, H, T, D]. */
-  public NDArray apply(NDArray x) {
-    long t = x.getShape().get(2);
+  /** The cos and sin tables [T x D/2] of a sequence length, computed once per length. */
+  private float[][] table(int t) {
     int half = headDim / 2;
-    float[] cos = new float[(int) t * half];
+    float[] cos = new float[t * half];
     float[] sin = new float[cos.length];
     for (int p = 0; p < t; p++) {
       for (int i = 0; i < half; i++) {
@@ -33,9 +33,17 @@ public final class Rope {
         sin[p * half + i] = (float) Math.sin(angle);
       }
     }
+    return new float[][] {cos, sin};
+  }
+
+  /** Applies the rotation to q or k of shape [B, H, T, D]. */
+  public NDArray apply(NDArray x) {
+    long t = x.getShape().get(2);
+    int half = headDim / 2;
+    float[][] table = tables.computeIfAbsent((int) t, this::table);
     NDManager m = x.getManager();
-    NDArray c = m.create(cos, new Shape(t, half));
-    NDArray s = m.create(sin, new Shape(t, half));
+    NDArray c = m.create(table[0], new Shape(t, half));
+    NDArray s = m.create(table[1], new Shape(t, half));
     NDArray[] h = Ops.halves(x);
     NDArray r1 = h[0].mul(c).sub(h[1].mul(s));
     NDArray r2 = h[0].mul(s).add(h[1].mul(c));

@@ -97,6 +97,51 @@ class NnTest {
     assertThrows(IllegalArgumentException.class, () -> lin.forward(input(3, 2, 5)));
   }
 
+  /** (x - mean) / sqrt(var + eps) over {@code axis}, composed from elementary ops: the definition. */
+  private static NDArray normalised(NDArray x, int axis, float eps) {
+    NDArray c = x.sub(x.mean(new int[] {axis}, true));
+    return c.div(c.square().mean(new int[] {axis}, true).add(eps).sqrt());
+  }
+
+  @Test
+  void fusedOpsMatchTheirDefinitions() {
+    NDArray x = input(11, 3, 4, 6).mul(3f).add(1f);
+    Linear lin = new Linear(m, new Random(3), 6, 5, true);
+    lin.parameters().get("bias").assign(new float[] {1, 2, 3, 4, 5});
+    NDArray byDefinition = x.matMul(lin.parameters().get("weight").value().transpose()).add(lin.parameters().get("bias").value());
+    assertArrayEquals(byDefinition.toFloatArray(), lin.forward(x).toFloatArray(), 1e-4f);
+    LayerNorm ln = new LayerNorm(m, 6);
+    ln.parameters().get("weight").assign(new float[] {0.5f, 1, 1.5f, 2, -1, 3});
+    ln.parameters().get("bias").assign(new float[] {0, 1, 2, 3, 4, 5});
+    NDArray expected = normalised(x, 2, 1e-5f).mul(m.create(new float[] {0.5f, 1, 1.5f, 2, -1, 3}))
+        .add(m.create(new float[] {0, 1, 2, 3, 4, 5}));
+    assertArrayEquals(expected.toFloatArray(), ln.forward(x).toFloatArray(), 1e-4f);
+
+    NDArray img = input(12, 2, 8, 3, 5).mul(2f).sub(0.5f);
+    GroupNorm gn = new GroupNorm(m, 4, 8);
+    float[] gain = {1, 2, 3, 4, 5, 6, 7, 8};
+    gn.parameters().get("weight").assign(gain);
+    NDArray want = normalised(img.reshape(2, 4, 30), 2, 1e-5f).reshape(2, 8, 3, 5).mul(m.create(gain, new Shape(1, 8, 1, 1)));
+    assertArrayEquals(want.toFloatArray(), gn.forward(img).toFloatArray(), 1e-4f);
+    gradientsReachEveryParameter(gn, t -> gn.forward(t).mul(input(13, 2, 8, 3, 5)), img);
+    // The fused op's input gradient is the definition's.
+    NDArray w = input(14, 3, 4, 6);
+    float[][] grads = new float[2][];
+    for (int k = 0; k < 2; k++) {
+      try (NDManager step = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray xs = x.duplicate();
+        xs.attach(step);
+        xs.setRequiresGradient(true);
+        NDArray y = k == 0 ? ln.forward(xs) : normalised(xs, 2, 1e-5f).mul(ln.parameters().get("weight").value())
+            .add(ln.parameters().get("bias").value());
+        gc.backward(y.mul(w).sum());
+        grads[k] = xs.getGradient().toFloatArray();
+      }
+    }
+    assertArrayEquals(grads[1], grads[0], 1e-4f);
+    assertThrows(IllegalArgumentException.class, () -> gn.forward(input(3, 2, 6, 3, 5)));
+  }
+
   @Test
   void attentionIsCausalAndSeeded() {
     Attention a1 = new Attention(m, new Random(7), 8, 8, 2, true, 0, 0);
