@@ -135,6 +135,21 @@ class CliTest {
       assertEquals(0.125f, x);
     }
     assertArrayEquals(plainWeights.get("vae.encoder.conv_in.weight").toFloats(), swappedWeights.get("vae.encoder.conv_in.weight").toFloats());
+    // A decoder run that kept an EMA (--ema): its EMA weights go into the model, as a reasonbrain run's do.
+    float[] emaConv = new float[swappedWeights.get("vae.decoder.conv_out.weight").toFloats().length];
+    java.util.Arrays.fill(emaConv, 0.25f);
+    org.reasonbrain.core.io.Safetensors.write(dec.resolve("checkpoint/optimizer.safetensors"),
+        java.util.Map.of("ema.vae.decoder.conv_out.weight", org.reasonbrain.core.io.Safetensors.Tensor.ofFloats(emaConv,
+            swappedWeights.get("vae.decoder.conv_out.weight").shape())), java.util.Map.of("step", "1"));
+    Path swappedEma = tmp.resolve("swapped-ema");
+    Run swe = run("model", "export", "--run", run.toString(), "--decoder", dec.toString(), "--out", swappedEma.toString());
+    assertEquals(0, swe.code(), swe.err());
+    var emaWeights = org.reasonbrain.core.io.Safetensors.read(swappedEma.resolve("checkpoint/model.safetensors")).tensors();
+    for (float x : emaWeights.get("vae.decoder.conv_out.weight").toFloats()) {
+      assertEquals(0.25f, x);
+    }
+    assertArrayEquals(swappedWeights.get("vae.decoder.conv_in.weight").toFloats(), emaWeights.get("vae.decoder.conv_in.weight").toFloats(),
+        "a weight without an EMA entry comes from the run's weights");
     assertArrayEquals(plainWeights.get("unet.conv_out.weight").toFloats(), swappedWeights.get("unet.conv_out.weight").toFloats());
     // A decoder-stage run that grew the decoder (--decoder-blocks): the export takes its shape and records it.
     Path grownRun = tmp.resolve("grown");
