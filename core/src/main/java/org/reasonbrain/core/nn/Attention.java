@@ -65,8 +65,9 @@ public final class Attention extends Module {
       qh = rope.apply(qh);
       kh = rope.apply(kh);
     }
+    // The 1/sqrt(D) scale goes on q ([B, H, T, D]), not on the scores ([B, H, T, S], S >> D in the UNet).
     double scale = 1.0 / Math.sqrt(dim / (double) heads);
-    NDArray scores = Ops.mul(qh.matMul(kh.transpose(0, 1, 3, 2)), scale); // [B, H, T, S]
+    NDArray scores = Ops.mul(qh, scale).matMul(kh.transpose(0, 1, 3, 2)); // [B, H, T, S]
     if (causal) {
       if (t != s) {
         throw new IllegalArgumentException("a causal mask needs as many keys as queries, got " + t + " and " + s);
