@@ -6,8 +6,9 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * The DJL workarounds in one place: DJL fails on negative axes in some ops, so every helper takes
- * the last axis by its positive number; there is no fused attention or group norm op, so they are
- * composed here.
+ * the last axis by its positive number; there is no fused attention op, so attention is composed; there
+ * is no group norm op, so {@link GroupNorm} runs {@link #layerNorm} (libtorch's fused layer norm) over each
+ * group; layer norm and linear layers go through libtorch's fused kernels here.
  *
  * <p>Scalars: {@code x.mul(0.5f)} in DJL's PyTorch engine wraps the number in a tensor that borrows a
  * Java direct buffer, uses it, and closes it at once; autograd keeps that tensor for the backward
