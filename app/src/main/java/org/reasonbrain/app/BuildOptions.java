@@ -22,6 +22,9 @@ public final class BuildOptions {
   @Option(names = "--rivals", defaultValue = "0", description = "Share of samples (0..1) whose scene also holds a rival subject that the instruction leaves alone, so only the instruction says which object changes (default ${DEFAULT-VALUE}: the standard build).")
   double rivals;
 
+  @Option(names = "--held-out-bystanders", defaultValue = "0", description = "Share of samples (0..1) whose scene also holds, unchanged, a subject that test-composition reserves for another family: the held-out (subject, rule) pairs stay out of training, the objects are no longer unseen (default ${DEFAULT-VALUE}: the standard build).")
+  double heldOutBystanders;
+
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
 
@@ -33,7 +36,7 @@ public final class BuildOptions {
 
   public BuildSettings settings() {
     return new BuildSettings(samples, seed, size, candidates,
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals);
+        threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals, heldOutBystanders);
   }
 
   /** The chat rewriter of stage (b) when --rewriter-url is given; null for the built-in grammar rewriter. */

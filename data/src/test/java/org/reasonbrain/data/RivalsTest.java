@@ -16,12 +16,16 @@ import org.reasonbrain.core.progress.Progress;
 import org.reasonbrain.data.build.BuildSettings;
 import org.reasonbrain.data.build.DatasetBuilder;
 import org.reasonbrain.data.build.SampleFactory;
+import org.reasonbrain.data.build.Split;
 import org.reasonbrain.data.families.Distractor;
+import org.reasonbrain.data.families.Families;
+import org.reasonbrain.data.families.Family;
 import org.reasonbrain.data.families.Episode;
 import org.reasonbrain.data.families.Rivals;
 import org.reasonbrain.data.families.Step;
 import org.reasonbrain.data.format.Dataset;
 import org.reasonbrain.data.format.Sample;
+import org.reasonbrain.data.world.Kind;
 import org.reasonbrain.data.world.Renderer;
 import org.reasonbrain.data.world.Scene;
 import org.reasonbrain.data.world.SceneObject;
@@ -97,6 +101,52 @@ class RivalsTest {
       more += b - a;
     }
     assertTrue(more > 0);
+  }
+
+  @Test
+  void aHeldOutBystanderIsAReservedSubject_unchangedEverywhere_andItsPairStaysOutOfTraining() throws Exception {
+    SampleFactory f = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1, 0.0, 1.0), null);
+    SampleFactory std = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1), null);
+    java.util.Set<Kind> reserved = new java.util.HashSet<>();
+    for (Family fam : Families.all()) {
+      if (fam.hasHeldOutSubject()) {
+        reserved.add(fam.heldOutSubject());
+      }
+    }
+    java.util.Set<Kind> seen = new java.util.HashSet<>();
+    int with = 0;
+    for (int i = 0; i < 600; i++) {
+      Episode ep = f.episode(i);
+      Episode plain = std.episode(i);
+      if (f.spec(i).split() != Split.TEST_COMPOSITION) {
+        assertFalse(ep.subject() == ep.family().heldOutSubject(), "sample " + i + ": a held-out pair became an edit");
+      }
+      if (!ep.source().has(Rivals.HELD_OUT_ID)) {
+        assertEquals(plain.source(), ep.source(), "sample " + i + ": without a bystander the episode is the standard one");
+        continue;
+      }
+      with++;
+      SceneObject b = ep.source().get(Rivals.HELD_OUT_ID);
+      assertTrue(reserved.contains(b.kind()), "sample " + i + ": " + b.kind() + " is a reserved subject");
+      assertNotEquals(ep.family().heldOutSubject(), b.kind(), "sample " + i + ": not the host family's own");
+      seen.add(b.kind());
+      // The host episode is unchanged but for the bystander, which every scene holds as it was.
+      assertEquals(plain.source().objects(), ep.source().remove(Rivals.HELD_OUT_ID).objects());
+      for (int k = 0; k < ep.steps().size(); k++) {
+        Step s = ep.steps().get(k);
+        assertEquals(b, s.target().get(Rivals.HELD_OUT_ID), "sample " + i + " step " + k);
+        assertEquals(plain.steps().get(k).distractors().size(), s.distractors().size(), "no new distractor");
+        for (Distractor d : s.distractors()) {
+          assertEquals(b, d.scene().get(Rivals.HELD_OUT_ID));
+        }
+      }
+    }
+    assertTrue(with > 200, "most samples find a place for a held-out bystander, got " + with + " of 600");
+    assertTrue(seen.size() >= reserved.size() / 2, "many reserved subjects show up: " + seen);
+    new DatasetBuilder(new BuildSettings(40, 9, 64, 2, 2, 0.0, 0.5), null).build(tmp.resolve("hob"), false, Progress.NONE);
+    assertTrue(Files.readString(tmp.resolve("hob/dataset.json")).contains("\"held_out_bystanders\" : 0.5"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BuildSettings(10, 1, 64, 4, 1, 0, -0.1));
+    assertTrue(e.getMessage().contains("--held-out-bystanders"), e.getMessage());
   }
 
   @Test

@@ -37,7 +37,7 @@ final class SparkDatasetBuild {
   private SparkDatasetBuild() {}
 
   /** What executors need: plain values only. */
-  record Job(int samples, long seed, int size, int candidates, double rivals, String rewriterUrl, String rewriterModel, String tmp,
+  record Job(int samples, long seed, int size, int candidates, double rivals, double heldOutBystanders, String rewriterUrl, String rewriterModel, String tmp,
       Map<String, String> hadoop, int failPartition, boolean hadoopForLocal) implements java.io.Serializable {}
 
   static DatasetBuilder.Result build(JavaSparkContext sc, BuildSettings settings, String rewriterUrl, String rewriterModel,
@@ -74,7 +74,7 @@ final class SparkDatasetBuild {
         sizes[i] = ranges[i][1] - ranges[i][0];
         parts.add(ranges[i]);
       }
-      Job job = new Job(settings.samples(), settings.seed(), settings.size(), settings.candidates(), settings.rivals(), rewriterUrl, rewriterModel,
+      Job job = new Job(settings.samples(), settings.seed(), settings.size(), settings.candidates(), settings.rivals(), settings.heldOutBystanders(), rewriterUrl, rewriterModel,
           tmp.toString(), Spark.hadoopConf(sc), Integer.getInteger(FAIL_FIRST_ATTEMPT, -1), Boolean.getBoolean(HADOOP_FOR_LOCAL));
       List<String> lines = Spark.collect(sc, parts, sizes, progress, "building " + settings.samples() + " samples",
           it -> makePartition(job, it));
@@ -129,7 +129,8 @@ final class SparkDatasetBuild {
     try {
       fs.setWriteChecksum(false);
       Path root = new Path(job.tmp());
-      BuildSettings settings = new BuildSettings(job.samples(), job.seed(), job.size(), job.candidates(), 1, job.rivals());
+      BuildSettings settings = new BuildSettings(job.samples(), job.seed(), job.size(), job.candidates(), 1, job.rivals(),
+          job.heldOutBystanders());
       SampleFactory factory = new SampleFactory(settings, job.rewriterUrl() == null ? null
           : new ChatRewriter(job.rewriterUrl(), job.rewriterModel(), System.getenv("OPENAI_API_KEY")));
       // A local folder (file://) is written with java.nio: Hadoop's local file system sets each new file's

@@ -12,16 +12,29 @@ import org.reasonbrain.data.world.Renderer;
  * @param threads worker threads (never changes the output)
  * @param rivals share of samples (0..1) whose scene also holds a rival subject: an object another family
  *     would change, which the instruction leaves alone (see {@code Rivals}); 0 is the standard build
+ * @param heldOutBystanders share of samples (0..1) whose scene also holds, unchanged in every step, a subject
+ *     that test-composition reserves for its family (see {@code Rivals#addHeldOutBystander}): the held-out
+ *     (subject, rule) pair is still never a training edit, but the object itself is no longer unseen, as the
+ *     split's definition asks ("held-out (object, intervention) pairs"); 0 is the standard build
  */
-public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals) {
+public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
+    double heldOutBystanders) {
   /** A standard build (no rival subjects). */
   public BuildSettings(int samples, long seed, int size, int candidates, int threads) {
-    this(samples, seed, size, candidates, threads, 0);
+    this(samples, seed, size, candidates, threads, 0, 0);
+  }
+
+  /** A build with rival subjects and no held-out bystanders. */
+  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals) {
+    this(samples, seed, size, candidates, threads, rivals, 0);
   }
 
   public BuildSettings {
     if (!(rivals >= 0 && rivals <= 1)) {
       throw new IllegalArgumentException("--rivals must be between 0 and 1, got " + rivals);
+    }
+    if (!(heldOutBystanders >= 0 && heldOutBystanders <= 1)) {
+      throw new IllegalArgumentException("--held-out-bystanders must be between 0 and 1, got " + heldOutBystanders);
     }
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);

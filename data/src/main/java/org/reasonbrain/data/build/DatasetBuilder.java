@@ -196,6 +196,9 @@ public final class DatasetBuilder {
     if (settings.rivals() > 0) {
       o.put("rivals", settings.rivals());
     }
+    if (settings.heldOutBystanders() > 0) {
+      o.put("held_out_bystanders", settings.heldOutBystanders());
+    }
     o.set("splits", json.valueToTree(r.perSplit()));
     o.set("categories", json.valueToTree(r.perCategory()));
     var fams = o.putArray("families");

@@ -198,13 +198,22 @@ public final class SampleFactory {
     return episode(spec(index), rng(index, 2));
   }
 
-  /** The family's episode, with a rival subject for the share of samples {@link BuildSettings#rivals} asks for. */
+  /**
+   * The family's episode, with a rival subject for the share of samples {@link BuildSettings#rivals} asks for and
+   * a held-out bystander for the share {@link BuildSettings#heldOutBystanders} asks for.
+   */
   private Episode episode(Spec spec, Random r) {
     Episode ep = spec.family().episode(r, spec.subject(), spec.steps());
     if (settings.rivals() > 0) {
       Random rr = rng(spec.index(), 3);
       if (rr.nextDouble() < settings.rivals()) {
         ep = Rivals.add(ep, rr, this::clearOfHost).orElse(ep);
+      }
+    }
+    if (settings.heldOutBystanders() > 0) {
+      Random rb = rng(spec.index(), 4);
+      if (rb.nextDouble() < settings.heldOutBystanders()) {
+        ep = Rivals.addHeldOutBystander(ep, rb, this::clearOfHost).orElse(ep);
       }
     }
     return ep;

@@ -43,14 +43,8 @@ public final class Rivals {
    */
   public static Optional<Episode> add(Episode host, Random r, Predicate<Placed> fits) {
     Set<Kind> present = new HashSet<>();
-    List<Scene> scenes = scenes(host);
     List<Double> taken = new ArrayList<>();
-    for (Scene s : scenes) {
-      for (SceneObject o : s.objects()) {
-        present.add(o.kind());
-        taken.add(o.x());
-      }
-    }
+    occupancy(host, present, taken);
     List<Family> pool = Families.all().stream().filter(f -> f != host.family()).toList();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Family f = pool.get(r.nextInt(pool.size()));
@@ -90,6 +84,48 @@ public final class Rivals {
     return Optional.empty();
   }
 
+  /** The held-out bystander's id in the scene graph. */
+  public static final String HELD_OUT_ID = "held-out-bystander";
+
+  /**
+   * The episode with a held-out bystander added: a subject that test-composition reserves for its own family
+   * (a snowman, a log, a bowling ball, ...), in that family's initial state, standing on the host's surface and
+   * unchanged in every scene. The held-out (subject, rule) pair never becomes a training edit; only the
+   * object stops being unseen. Empty when no such object fits clear of the host's objects.
+   */
+  public static Optional<Episode> addHeldOutBystander(Episode host, Random r, Predicate<Placed> fits) {
+    Set<Kind> present = new HashSet<>();
+    List<Double> taken = new ArrayList<>();
+    occupancy(host, present, taken);
+    List<Family> pool = Families.all().stream().filter(f -> f != host.family() && f.hasHeldOutSubject()).toList();
+    double surface = Layout.surface(host.source().background().setting());
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Family f = pool.get(r.nextInt(pool.size()));
+      Kind k = f.heldOutSubject();
+      long seed = r.nextLong();
+      double x = BaseFamily.range(r, 0.1, 0.9);
+      if (present.contains(k)) {
+        continue;
+      }
+      SceneObject initial = f.episode(new Random(seed), k, 1).source().objects().stream()
+          .filter(o -> o.kind() == k).findFirst().orElse(null);
+      boolean clear = initial != null;
+      for (double t : taken) {
+        clear &= Math.abs(t - x) >= 0.12;
+      }
+      if (!clear) {
+        continue;
+      }
+      SceneObject placed = new SceneObject(HELD_OUT_ID, k, x, surface, initial.size(), initial.rgb(), initial.state(),
+          initial.param());
+      Placed p = new Placed(host, f, placed, placed);
+      if (fits.test(p)) {
+        return Optional.of(p.still());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** A rival placed in a host episode: the object as it is and as its own family would change it. */
   public record Placed(Episode host, Family family, SceneObject before, SceneObject after) {
     /** Every scene of the host episode (source, step targets, distractors). */
@@ -99,6 +135,15 @@ public final class Rivals {
 
     /** The host episode with the rival in every scene, and a rival-changed distractor at every step. */
     public Episode episode() {
+      return withBefore(true);
+    }
+
+    /** The host episode with {@code before} in every scene and no new distractor (it never changes). */
+    Episode still() {
+      return withBefore(false);
+    }
+
+    private Episode withBefore(boolean rivalChanged) {
       List<Step> steps = new ArrayList<>();
       for (int i = 0; i < host.steps().size(); i++) {
         Step s = host.steps().get(i);
@@ -106,11 +151,23 @@ public final class Rivals {
         for (Distractor d : s.distractors()) {
           ds.add(new Distractor(d.reason(), d.scene().add(before)));
         }
-        ds.add(new Distractor(RIVAL_CHANGED, host.before(i).add(after)));
+        if (rivalChanged) {
+          ds.add(new Distractor(RIVAL_CHANGED, host.before(i).add(after)));
+        }
         steps.add(new Step(s.target().add(before), s.initialTemplate(), s.clauses(), s.slots(), s.changed(),
             s.backgroundChanged(), ds));
       }
       return new Episode(host.family(), host.subject(), host.source().add(before), steps);
+    }
+  }
+
+  /** Adds the kind and the x of every object of every scene of {@code host} to {@code kinds} and {@code xs}. */
+  private static void occupancy(Episode host, Set<Kind> kinds, List<Double> xs) {
+    for (Scene s : scenes(host)) {
+      for (SceneObject o : s.objects()) {
+        kinds.add(o.kind());
+        xs.add(o.x());
+      }
     }
   }
 
