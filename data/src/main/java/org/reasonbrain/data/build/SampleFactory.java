@@ -37,6 +37,9 @@ import org.reasonbrain.data.world.SceneObject;
  * (settings, index): no state is shared between samples.
  */
 public final class SampleFactory {
+  /** Sets of candidate sources drawn at most before a sample is given up as unscorable. */
+  static final int CANDIDATE_ROUNDS = 8;
+
   private final BuildSettings settings;
   private final SplitPlan plan;
   private final Renderer renderer;
@@ -129,16 +132,26 @@ public final class SampleFactory {
     boolean[] firstRegion = EditRegion.of(renderer, ep.source(), first.target(), first.changed(), first.backgroundChanged());
     boolean[] preserve = EditRegion.outside(firstRegion);
     float[] targetPx = Images.toFloatHwc(firstTarget);
-    List<SourceGenerator.Candidate> cands = generator.generate(ep.source(), extracted, first.changed(), settings.candidates(), r);
+    // A scene where the scores cannot tell a defect from the faithful render (a drifted object in a scene whose
+    // whole background the edit changes, so little is left to compare) draws a new set of candidates, as a
+    // generator would be asked again; the first set is kept whenever it works, so such a retry never changes
+    // a sample that did not need it.
     HybridScorer scorer = new HybridScorer(renderer, null);
-    List<TopNSelector.Scored> scored = new ArrayList<>();
-    for (int i = 0; i < cands.size(); i++) {
-      scored.add(new TopNSelector.Scored(cands.get(i), scorer.score(cands.get(i), targetPx, first.target(), ep.source(), preserve,
-          first.changed(), extracted, first.initialInstruction()), i));
-    }
-    SourceGenerator.Candidate chosen = TopNSelector.select(scored, 1).get(0).candidate();
-    if (!RenderedSourceGenerator.FAITHFUL.equals(chosen.defect())) {
-      throw new IllegalStateException(id + ": hybrid scoring chose a '" + chosen.defect() + "' candidate");
+    SourceGenerator.Candidate chosen = null;
+    for (int round = 0; round < CANDIDATE_ROUNDS && chosen == null; round++) {
+      List<SourceGenerator.Candidate> cands = generator.generate(ep.source(), extracted, first.changed(), settings.candidates(), r);
+      List<TopNSelector.Scored> scored = new ArrayList<>();
+      for (int i = 0; i < cands.size(); i++) {
+        scored.add(new TopNSelector.Scored(cands.get(i), scorer.score(cands.get(i), targetPx, first.target(), ep.source(), preserve,
+            first.changed(), extracted, first.initialInstruction()), i));
+      }
+      SourceGenerator.Candidate best = TopNSelector.select(scored, 1).get(0).candidate();
+      if (RenderedSourceGenerator.FAITHFUL.equals(best.defect())) {
+        chosen = best;
+      } else if (round == CANDIDATE_ROUNDS - 1) {
+        throw new IllegalStateException(id + ": hybrid scoring chose a '" + best.defect() + "' candidate in "
+            + CANDIDATE_ROUNDS + " rounds of candidates");
+      }
     }
     BufferedImage source = chosen.image();
 
