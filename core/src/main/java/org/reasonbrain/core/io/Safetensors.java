@@ -171,12 +171,12 @@ public final class Safetensors {
   /** The tensors (in file order) and the metadata of a file. */
   public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
 
-  /** Writes tensors (in the map's order) and metadata atomically. */
+  /** Writes tensors (in the map's order) and metadata (sorted by key, so equal inputs give equal bytes) atomically. */
   public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
     ObjectNode header = JSON.createObjectNode();
     if (metadata != null && !metadata.isEmpty()) {
       ObjectNode m = header.putObject("__metadata__");
-      metadata.forEach(m::put);
+      new java.util.TreeMap<>(metadata).forEach(m::put);   // sorted: callers pass Map.of, whose order changes per run
     }
     long offset = 0;
     for (var e : tensors.entrySet()) {

@@ -38,6 +38,21 @@ class SafetensorsTest {
   }
 
   @Test
+  void metadataOrderDoesNotChangeTheBytes() throws Exception {
+    Map<String, Safetensors.Tensor> t = Map.of("w", Safetensors.Tensor.ofFloats(new float[] {1, 2}, 2));
+    Map<String, String> ab = new LinkedHashMap<>();
+    ab.put("stage", "reasonbrain");
+    ab.put("preset", "tiny");
+    Map<String, String> ba = new LinkedHashMap<>();
+    ba.put("preset", "tiny");
+    ba.put("stage", "reasonbrain");
+    Safetensors.write(tmp.resolve("ab.safetensors"), t, ab);
+    Safetensors.write(tmp.resolve("ba.safetensors"), t, ba);
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("ab.safetensors")), Files.readAllBytes(tmp.resolve("ba.safetensors")));
+    assertEquals(ab, Safetensors.read(tmp.resolve("ba.safetensors")).metadata());
+  }
+
+  @Test
   void halfPrecisionRoundTripsWithinBinary16Accuracy(@TempDir Path dir) throws Exception {
     float[] v = {0f, -0f, 1f, -2.5f, 65504f, 1e6f, 6.0e-8f, 1e-9f, 0.1f, (float) Math.PI, -1234.567f};
     Path f = dir.resolve("h.safetensors");
