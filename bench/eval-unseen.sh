@@ -2,7 +2,7 @@
 # Scores a model on a ReasonWorld build whose seed no training run used (seed 7), as issue targets ask:
 # LIMIT samples of each test split (the first LIMIT, so every model sees the same ones), 20 DDIM steps,
 # the default guidance (text 7.5 / image 4), seed 0; then the controls (real / neutral / other-family / mirrored) on CONTROLS
-# test-id samples. Usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]
+# test-id samples (0 = all of them: 560 on the seed-7 build). Usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rb="${RB:-$here/reasonbrain}"
