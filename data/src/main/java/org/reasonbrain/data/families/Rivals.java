@@ -65,11 +65,7 @@ public final class Rivals {
       if (Math.abs(after.x() - before.x()) > 1e-9 || Math.abs(after.y() - before.y()) > 1e-9) {
         continue;
       }
-      boolean clear = true;
-      for (double t : taken) {
-        clear &= Math.abs(t - x) >= 0.12;
-      }
-      if (!clear) {
+      if (!apart(taken, x)) {
         continue;
       }
       double y = Layout.surface(host.source().background().setting())
@@ -109,11 +105,7 @@ public final class Rivals {
       }
       SceneObject initial = f.episode(new Random(seed), k, 1).source().objects().stream()
           .filter(o -> o.kind() == k).findFirst().orElse(null);
-      boolean clear = initial != null;
-      for (double t : taken) {
-        clear &= Math.abs(t - x) >= 0.12;
-      }
-      if (!clear) {
+      if (initial == null || !apart(taken, x)) {
         continue;
       }
       SceneObject placed = new SceneObject(HELD_OUT_ID, k, x, surface, initial.size(), initial.rgb(), initial.state(),
@@ -159,6 +151,16 @@ public final class Rivals {
       }
       return new Episode(host.family(), host.subject(), host.source().add(before), steps);
     }
+  }
+
+  /** True when {@code x} is at least 0.12 of the width from every x in {@code taken}. */
+  private static boolean apart(List<Double> taken, double x) {
+    for (double t : taken) {
+      if (Math.abs(t - x) < 0.12) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Adds the kind and the x of every object of every scene of {@code host} to {@code kinds} and {@code xs}. */
