@@ -36,11 +36,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "out/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--steps", defaultValue = "20", description = "DDIM steps (default ${DEFAULT-VALUE}).")
-  int steps;
-
-  @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  @picocli.CommandLine.Mixin
+  SamplingOptions sampling;
 
   record Example(String name, String instruction, BufferedImage image) {}
 
@@ -75,12 +72,12 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path modelDir = DefaultModel.resolve(model);
     List<Example> ex = readExamples(examples != null ? examples : DefaultModel.home().resolve("examples"));
-    EditPipeline.Options o = new EditPipeline.Options(steps, EditPipeline.Options.defaults().textGuidance(), EditPipeline.Options.defaults().imageGuidance(), seed);
+    EditPipeline.Options o = sampling.options();
     ProgressBar bar = new ProgressBar(System.err);
     List<EditPipeline.Result> results;
     long t0 = System.nanoTime();
     try (EditPipeline p = EditPipeline.load(modelDir)) {
-      bar.start("editing " + ex.size() + " examples", steps);
+      bar.start("editing " + ex.size() + " examples", o.steps());
       try {
         results = p.editBatch(ex.stream().map(Example::image).toList(), ex.stream().map(Example::instruction).toList(), o,
             (d, t) -> bar.advance(1));
@@ -93,8 +90,8 @@ final class DemoCommand implements Callable<Integer> {
     StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset='utf-8'><title>ReasonBrain demo</title><style>"
         + "body{font-family:sans-serif;margin:2em}td{padding:6px;vertical-align:middle}img{width:192px;image-rendering:pixelated}"
         + "th{text-align:left}</style></head><body><h1>ReasonBrain demo</h1>");
-    html.append("<p>Model <code>").append(Html.escape(modelDir.toString())).append("</code>, ").append(steps)
-        .append(" DDIM steps, seed ").append(seed).append(String.format(Locale.ROOT, "; %d edits in %.1f s.</p>", ex.size(), secs));
+    html.append("<p>Model <code>").append(Html.escape(modelDir.toString())).append("</code>, ").append(o.steps())
+        .append(" DDIM steps, seed ").append(o.seed()).append(String.format(Locale.ROOT, "; %d edits in %.1f s.</p>", ex.size(), secs));
     html.append("<table><tr><th>source</th><th>hypothetical instruction</th><th>edit</th><th>inferred</th></tr>");
     for (int i = 0; i < ex.size(); i++) {
       Example e = ex.get(i);

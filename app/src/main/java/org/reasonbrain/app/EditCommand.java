@@ -25,30 +25,21 @@ final class EditCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output PNG (written only if the edit succeeds).")
   Path out;
 
-  @Option(names = "--steps", defaultValue = "20", description = "DDIM steps (default ${DEFAULT-VALUE}).")
-  int steps;
-
-  @Option(names = "--text-guidance", defaultValue = org.reasonbrain.infer.EditPipeline.Options.TEXT_GUIDANCE, description = "Text guidance scale (default ${DEFAULT-VALUE}).")
-  double textGuidance;
-
-  @Option(names = "--image-guidance", defaultValue = org.reasonbrain.infer.EditPipeline.Options.IMAGE_GUIDANCE, description = "Image guidance scale (default ${DEFAULT-VALUE}).")
-  double imageGuidance;
-
-  @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  @picocli.CommandLine.Mixin
+  SamplingOptions sampling;
 
   @Option(names = "--model-size", description = "Write the edit at the model's resolution instead of carrying it onto the image at its own size.")
   boolean modelSize;
 
   @Override
   public Integer call() throws Exception {
-    EditPipeline.Options o = new EditPipeline.Options(steps, textGuidance, imageGuidance, seed);
+    EditPipeline.Options o = sampling.options();
     BufferedImage src = Images.read(image);
     try (EditPipeline p = EditPipeline.load(DefaultModel.resolve(model))) {
       BufferedImage current = src;
       ProgressBar bar = new ProgressBar(System.err);
       for (int i = 0; i < instructions.size(); i++) {
-        bar.start("step " + (i + 1) + "/" + instructions.size() + " denoising", steps);
+        bar.start("step " + (i + 1) + "/" + instructions.size() + " denoising", o.steps());
         EditPipeline.Result r = p.edit(current, instructions.get(i), o, (d, t) -> bar.advance(1));
         bar.finish();
         System.out.printf("%s -> objects %s, category %s, %.2f s%n", instructions.get(i), r.objects(), r.category(), r.seconds());

@@ -26,10 +26,11 @@ public final class EvalJob {
 
   /** The options of an evaluation (paths as strings). */
   public record Settings(String model, String data, List<String> splits, String out, int limit, int steps, long seed, int batch,
-      double textGuidance, double imageGuidance, String clip, boolean noClip, boolean oracleVae, String judgeUrl,
+      double textGuidance, double imageGuidance, double preserve, String spacing, String clip, boolean noClip, boolean oracleVae, String judgeUrl,
       String judgeModel, boolean controls) implements Serializable {
     public EditPipeline.Options options() {
-      return new EditPipeline.Options(steps, textGuidance, imageGuidance, seed);
+      return new EditPipeline.Options(steps, textGuidance, imageGuidance, seed, preserve,
+          org.reasonbrain.sampling.DdimSampler.Spacing.parse(spacing));
     }
 
     /**
@@ -38,7 +39,7 @@ public final class EvalJob {
      */
     public Settings resolved() {
       return new Settings(modelDir().toAbsolutePath().toString(), data, splits, out, limit, steps, seed, batch, textGuidance,
-          imageGuidance, clip, noClip, oracleVae, judgeUrl, judgeModel, controls);
+          imageGuidance, preserve, spacing, clip, noClip, oracleVae, judgeUrl, judgeModel, controls);
     }
 
     /** The model folder: the given one or the shipped default; a user error names what is missing. */
@@ -138,9 +139,9 @@ public final class EvalJob {
           }
           x.steps().forEach(st -> targetOf.put(st.instruction(), st.target()));
         }
-        editor = (imgs, instrs) -> instrs.stream().map(i -> {
+        editor = (imgs, instrs) -> java.util.stream.IntStream.range(0, instrs.size()).mapToObj(k -> {
           try {
-            return p.reconstruct(ds.image(targetOf.get(i)));
+            return p.reconstruct(ds.image(targetOf.get(instrs.get(k))), imgs.get(k), o.preserve());
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -166,6 +167,8 @@ public final class EvalJob {
         "preset", preset, "data", data.toAbsolutePath().toString(), "steps", Integer.toString(s.steps()), "seed",
         Long.toString(s.seed()), "guidance", s.textGuidance() + "/" + s.imageGuidance(), "batch", Integer.toString(s.batch()),
         "oracle_vae", Boolean.toString(s.oracleVae()), "seconds", String.format(Locale.ROOT, "%.1f", seconds)));
+    meta.put("preserve", Double.toString(s.preserve()));
+    meta.put("spacing", s.spacing());
     meta.putAll(extraMeta);
     Report.write(Path.of(s.out()), modelDir.getFileName() + " on " + data.getFileName(), rows, meta);
     Map<String, Double> total = Evaluator.summarize(rows, r -> r.sample().category()).get("total");

@@ -21,20 +21,11 @@ public final class EvalOptions {
   @Option(names = "--limit", defaultValue = "0", description = "At most this many samples per split (0 = all).")
   int limit;
 
-  @Option(names = "--steps", defaultValue = "20", description = "DDIM steps (default ${DEFAULT-VALUE}).")
-  int steps;
-
-  @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default ${DEFAULT-VALUE}).")
-  long seed;
-
   @Option(names = "--batch", defaultValue = "16", description = "Samples edited together (default ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--text-guidance", defaultValue = org.reasonbrain.infer.EditPipeline.Options.TEXT_GUIDANCE, description = "Text guidance scale (default ${DEFAULT-VALUE}).")
-  double textGuidance;
-
-  @Option(names = "--image-guidance", defaultValue = org.reasonbrain.infer.EditPipeline.Options.IMAGE_GUIDANCE, description = "Image guidance scale (default ${DEFAULT-VALUE}).")
-  double imageGuidance;
+  @picocli.CommandLine.Mixin
+  SamplingOptions sampling;
 
   @Option(names = "--clip", description = "Contrastive encoder for the CLIP scores and the DINO-style similarity "
       + "(default: clip.safetensors of the model folder, else of models/default).")
@@ -44,7 +35,8 @@ public final class EvalOptions {
   boolean noClip;
 
   @Option(names = "--oracle-vae", description = "Diagnostic: score the model's autoencoder reconstruction of each true target "
-      + "instead of edits (the ceiling the autoencoder leaves a perfect diffusion model).")
+      + "instead of edits (the ceiling the autoencoder leaves a perfect diffusion model; with --preserve, through the same "
+      + "keeping of the source where the target's latent is unchanged).")
   boolean oracleVae;
 
   @Option(names = "--judge-url", description = "OpenAI-compatible chat endpoint of a vision-language model for the MLLM score (off by default).")
@@ -59,8 +51,9 @@ public final class EvalOptions {
 
   /** The options as plain values (absolute paths), for this process or another one. */
   public EvalJob.Settings settings() {
+    sampling.options();   // a bad sampling option is a user error before any work
     return new EvalJob.Settings(model == null ? null : model.toAbsolutePath().toString(), data.toAbsolutePath().toString(),
-        splits == null ? null : List.copyOf(splits), out.toAbsolutePath().toString(), limit, steps, seed, batch, textGuidance,
-        imageGuidance, clip == null ? null : clip.toAbsolutePath().toString(), noClip, oracleVae, judgeUrl, judgeModel, controls);
+        splits == null ? null : List.copyOf(splits), out.toAbsolutePath().toString(), limit, sampling.steps, sampling.seed, batch,
+        sampling.textGuidance, sampling.imageGuidance, sampling.preserve, sampling.spacing, clip == null ? null : clip.toAbsolutePath().toString(), noClip, oracleVae, judgeUrl, judgeModel, controls);
   }
 }

@@ -84,6 +84,18 @@ class CliTest {
         "--steps", "1", "--model-size", "--out", out.toString());
     assertEquals(0, raw.code(), raw.err());
     assertEquals(64, org.reasonbrain.core.image.Images.read(out).getWidth());
+    // Sampling options: trailing spacing and source keeping run; bad values are named, nothing is written.
+    Files.delete(out);
+    Run opts = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", "What if the ice cube melted?",
+        "--steps", "1", "--spacing", "trailing", "--preserve", "0.2", "--out", out.toString());
+    assertEquals(0, opts.code(), opts.err());
+    Files.delete(out);
+    for (String[] wrong : new String[][] {{"--spacing", "middle"}, {"--preserve", "-1"}}) {
+      Run r = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", "What if?", "--steps", "1",
+          wrong[0], wrong[1], "--out", out.toString());
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains(wrong[0].substring(2)) && !Files.exists(out), r.err());
+    }
     Run info = run("model", "info", "--preset", "paper-7b");
     assertEquals(0, info.code());
     // eval of this model on a small built set writes the report files.

@@ -134,6 +134,8 @@ class ServerTest {
     expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "  "))), 400, "prompt", "missing_prompt");
     expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "x".repeat(301)))), 400, "prompt", "prompt_too_long");
     expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("steps", "many"))), 400, "steps", "invalid_value");
+    expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("preserve", "-0.5"))), 400, "preserve", "invalid_value");
+    expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("spacing", "middle"))), 400, "spacing", "invalid_value");
     HttpRequest malformed = HttpRequest.newBuilder(URI.create(base + "/v1/images/edits"))
         .header("Content-Type", "multipart/form-data; boundary=xyz").POST(HttpRequest.BodyPublishers.ofString("--xyz\r\ngarbage")).build();
     expectError(malformed, 400, null, "malformed_multipart");

@@ -56,6 +56,8 @@ public final class Report {
     }
     Map<String, Integer> wrong = wrongNearest(rows);
     root.set("wrong_nearest", json.valueToTree(wrong));
+    Map<String, Integer> strictMiss = strictFailures(rows.stream().map(Evaluator.Row::verdict).toList());
+    root.set("strict_failures", json.valueToTree(strictMiss));
     root.put("judge", "lenient: nearer the target than every distractor (blurred RMS over the changed region); strict: "
         + "also within " + Judge.MARGIN + " of the nearest distractor's distance and L1 outside the region <= " + Judge.PRESERVE);
     AtomicFiles.writeString(dir.resolve("report.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
@@ -90,9 +92,32 @@ public final class Report {
       md.append("\nThe wrong outcome nearest each edit judged wrong (lenient), ").append(total).append(" edits:\n\n| nearest wrong outcome | edits | share |\n|---|---|---|\n");
       wrong.forEach((reason, n) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.3f |%n", reason, n, n / (double) total)));
     }
+    if (strictMiss.values().stream().anyMatch(n -> n > 0)) {
+      md.append("\nWhy right edits (lenient) failed strict: too near a wrong outcome (d(edit, target) > ").append(Judge.MARGIN)
+          .append(" x the nearest distractor's), the rest of the image not kept (L1 outside the region > ").append(Judge.PRESERVE)
+          .append("), or both:\n\n| reason | edits |\n|---|---|\n");
+      strictMiss.forEach((reason, n) -> md.append("| ").append(reason).append(" | ").append(n).append(" |\n"));
+    }
     AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
     Images.writePng(dir.resolve("accuracy.png"), chart(title, byCategory));
     AtomicFiles.writeString(dir.resolve("gallery.html"), gallery(title, rows));
+  }
+
+  /** Edits right by the lenient judge but not strict, by the strict condition they missed (margin, kept, both). */
+  static Map<String, Integer> strictFailures(List<Judge.Verdict> verdicts) {
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (String k : List.of("margin", "kept", "both")) {
+      out.put(k, 0);
+    }
+    for (Judge.Verdict v : verdicts) {
+      if (v == null || !v.lenient() || v.strict()) {
+        continue;
+      }
+      boolean margin = v.toTarget() > Judge.MARGIN * v.toNearestDistractor();
+      boolean kept = v.outsideL1() > Judge.PRESERVE;
+      out.merge(margin && kept ? "both" : margin ? "margin" : "kept", 1, Integer::sum);
+    }
+    return out;
   }
 
   private static void groupTable(StringBuilder md, String head, Map<String, Map<String, Double>> groups) {
@@ -167,7 +192,9 @@ public final class Report {
     for (Evaluator.Row r : rows.subList(0, Math.min(200, rows.size()))) {
       Judge.Verdict v = r.verdict();
       String verdict = v == null ? "(no distractors)" : "<span class=" + (v.lenient() ? "ok" : "no") + ">lenient " + (v.lenient() ? "yes" : "no")
-          + "</span>, <span class=" + (v.strict() ? "ok" : "no") + ">strict " + (v.strict() ? "yes" : "no") + "</span>";
+          + "</span>, <span class=" + (v.strict() ? "ok" : "no") + ">strict " + (v.strict() ? "yes" : "no") + "</span>"
+          + String.format(Locale.ROOT, "<br><small>d target %.3f, nearest wrong %.3f, L1 outside %.3f</small>", v.toTarget(),
+              v.toNearestDistractor(), v.outsideL1());
       sb.append("<tr><td>").append(Html.escape(r.sample().id())).append("<br>").append(Html.escape(r.sample().category())).append(", ")
           .append(Html.escape(r.sample().split())).append("</td><td>").append(Html.escape(r.sample().instruction())).append("</td><td><img src='")
           .append(Html.dataUrl(r.source())).append("'></td><td><img src='").append(Html.dataUrl(r.edit()))

@@ -221,6 +221,20 @@ class JudgeTest {
   }
 
   @Test
+  void strictFailuresAreCountedByTheConditionMissed() {
+    var tooNear = new Judge.Verdict(true, false, 0.09, 0.1, 0.0, 0);          // lenient, inside the margin's 0.7
+    var notKept = new Judge.Verdict(true, false, 0.01, 0.1, 0.05, 0);         // clear margin, the rest changed
+    var both = new Judge.Verdict(true, false, 0.09, 0.1, 0.05, 1);
+    var right = new Judge.Verdict(true, true, 0.01, 0.1, 0.0, 0);
+    var wrong = new Judge.Verdict(false, false, 0.2, 0.1, 0.0, 0);
+    java.util.Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+    expected.put("margin", 2);
+    expected.put("kept", 1);
+    expected.put("both", 1);
+    assertEquals(expected, Report.strictFailures(java.util.Arrays.asList(tooNear, notKept, both, right, wrong, tooNear, null)));
+  }
+
+  @Test
   void aNoisyEditOfTheTargetPassesLenientButNotStrict() {
     BufferedImage src = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
     BufferedImage tgt = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);

@@ -78,8 +78,13 @@ public final class EditPipeline implements AutoCloseable {
     return text;
   }
 
-  /** Sampling options; defaults: 20 DDIM steps, text guidance 7.5, image guidance 4 (see {@link #TEXT_GUIDANCE}). */
-  public record Options(int steps, double textGuidance, double imageGuidance, long seed) {
+  /**
+   * Sampling options; defaults: 20 DDIM steps, text guidance 7.5, image guidance 4 (see {@link #TEXT_GUIDANCE}),
+   * preserve {@value #PRESERVE} (see {@link KeepUnchanged}; 0 returns the decoded sample as it is), DDIM
+   * timesteps spaced {@value #SPACING} (see {@link DdimSampler.Spacing}).
+   */
+  public record Options(int steps, double textGuidance, double imageGuidance, long seed, double preserve,
+      DdimSampler.Spacing spacing) {
     /**
      * Default guidance scales: text 7.5 (InstructPix2Pix's), image 4 (theirs is 1.5), chosen for the shipped
      * model by a sweep on the val split of its training build and the controls (README, "Guidance"): a
@@ -88,6 +93,25 @@ public final class EditPipeline implements AutoCloseable {
      */
     public static final String TEXT_GUIDANCE = "7.5";
     public static final String IMAGE_GUIDANCE = "4";
+    /**
+     * Default threshold of {@link KeepUnchanged}: the RMS change over a latent cell's channels below which the
+     * cell counts as unchanged and the source's own pixels are kept there. Chosen on the val split of the
+     * shipped model's training build (README, "Keeping the unchanged part").
+     */
+    public static final String PRESERVE = "0";
+
+    /** Default spacing of the DDIM timesteps (a string for option defaults). */
+    public static final String SPACING = "leading";
+
+    /** Options without source keeping (preserve 0), default spacing. */
+    public Options(int steps, double textGuidance, double imageGuidance, long seed) {
+      this(steps, textGuidance, imageGuidance, seed, 0);
+    }
+
+    /** Options with the default spacing. */
+    public Options(int steps, double textGuidance, double imageGuidance, long seed, double preserve) {
+      this(steps, textGuidance, imageGuidance, seed, preserve, DdimSampler.Spacing.parse(SPACING));
+    }
 
     public Options {
       if (steps < 1 || steps > 1000) {
@@ -96,10 +120,16 @@ public final class EditPipeline implements AutoCloseable {
       if (textGuidance < 0 || imageGuidance < 0) {
         throw new IllegalArgumentException("guidance scales must not be negative");
       }
+      if (!(preserve >= 0) || Double.isInfinite(preserve)) {
+        throw new IllegalArgumentException("preserve must be a finite number >= 0 (0 turns it off), got " + preserve);
+      }
+      if (spacing == null) {
+        throw new IllegalArgumentException("spacing must be leading or trailing");
+      }
     }
 
     public static Options defaults() {
-      return new Options(20, Double.parseDouble(TEXT_GUIDANCE), Double.parseDouble(IMAGE_GUIDANCE), 0);
+      return new Options(20, Double.parseDouble(TEXT_GUIDANCE), Double.parseDouble(IMAGE_GUIDANCE), 0, Double.parseDouble(PRESERVE));
     }
   }
 
@@ -196,7 +226,7 @@ public final class EditPipeline implements AutoCloseable {
       // 5. Condition: FRCE, MLLM, QFormer, CME (once for all denoising steps).
       ReasonBrain.Conditioning c = model.condition(in, 0);   // no L_MLLM: editing needs no loss
       // 6. Timesteps and the starting noise (seeded, the same for every pair).
-      int[] ts = ddim.timesteps(o.steps());
+      int[] ts = ddim.timesteps(o.steps(), o.spacing());
       Shape one = new Shape(1, c.sourceLatent().getShape().get(1), c.sourceLatent().getShape().get(2), c.sourceLatent().getShape().get(3));
       NDArray z = m.create(new Rng(o.seed()).gaussians(Math.toIntExact(one.size())), one).repeat(0, n);
       int[] t3 = new int[3 * n];
@@ -211,6 +241,13 @@ public final class EditPipeline implements AutoCloseable {
       }
       // 8. Decode the latents.
       float[] img = model.vae().decode(z).clip(-1f, 1f).toFloatArray();
+      // 9. Optionally keep the source's own pixels where the edit left the latent unchanged.
+      if (o.preserve() > 0) {
+        NDArray change = z.sub(c.sourceLatent().get(new NDIndex("0:" + n))).square().mean(new int[] {1}).sqrt();   // [n, h, w]
+        int lh = Math.toIntExact(z.getShape().get(2));
+        int lw = Math.toIntExact(z.getShape().get(3));
+        img = KeepUnchanged.blend(img, java.util.Arrays.copyOf(pix, n * 3 * px), change.toFloatArray(), n, lh, lw, size, o.preserve());
+      }
       double each = (System.nanoTime() - t0) / 1e9 / n;
       List<Result> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -233,6 +270,31 @@ public final class EditPipeline implements AutoCloseable {
       Images.toChwSigned(squareResize(Images.toRgb(image), size), px, 0);
       NDArray z = model.vae().latent(m.create(px, new Shape(1, 3, size, size)));
       return Images.fromChwSigned(model.vae().decode(z).clip(-1f, 1f).toFloatArray(), size);
+    }
+  }
+
+  /**
+   * The oracle of a pipeline that keeps the source ({@link Options#preserve()} > 0): the reconstruction of
+   * {@code target}, with the source's own pixels wherever the target's latent differs from the source's by
+   * at most {@code preserve} (what a perfect diffusion model would return through this pipeline).
+   */
+  public BufferedImage reconstruct(BufferedImage target, BufferedImage source, double preserve) {
+    if (preserve == 0) {
+      return reconstruct(target);
+    }
+    int size = model.config().imageSize();
+    try (NDManager m = manager.newSubManager()) {
+      model.tempAttach(m);
+      float[] px = new float[2 * 3 * size * size];
+      Images.toChwSigned(squareResize(Images.toRgb(target), size), px, 0);
+      Images.toChwSigned(squareResize(Images.toRgb(source), size), px, 1);
+      NDArray z = model.vae().latent(m.create(px, new Shape(2, 3, size, size)));
+      NDArray zt = z.get(new NDIndex("0:1"));
+      NDArray change = zt.sub(z.get(new NDIndex("1:2"))).square().mean(new int[] {1}).sqrt();
+      float[] rec = model.vae().decode(zt).clip(-1f, 1f).toFloatArray();
+      float[] src = java.util.Arrays.copyOfRange(px, 3 * size * size, px.length);
+      return Images.fromChwSigned(KeepUnchanged.blend(rec, src, change.toFloatArray(), 1, Math.toIntExact(zt.getShape().get(2)),
+          Math.toIntExact(zt.getShape().get(3)), size, preserve), size);
     }
   }
 

@@ -109,6 +109,34 @@ class EditPipelineTest {
   }
 
   @Test
+  void preserveKeepsTheSourceWhereTheLatentDidNotChange() {
+    BufferedImage img = image(64, 64, BufferedImage.TYPE_INT_RGB);
+    String instr = "What would happen if the ice cube was left in the sun?";
+    var plain = pipe.edit(img, instr, new EditPipeline.Options(3, 7.5, 1.5, 2));
+    // No cell changes more than 1e6: every pixel is the source's own.
+    var kept = pipe.edit(img, instr, new EditPipeline.Options(3, 7.5, 1.5, 2, 1e6));
+    assertArrayEquals(pixels(img), pixels(kept.image()), "nothing counted as changed, so the source comes back");
+    // Every cell of an untrained model's sample changes by more than 1e-6: the decoded sample as it is.
+    var all = pipe.edit(img, instr, new EditPipeline.Options(3, 7.5, 1.5, 2, 1e-6));
+    assertArrayEquals(pixels(plain.image()), pixels(all.image()));
+    assertFalse(java.util.Arrays.equals(pixels(img), pixels(plain.image())));
+    assertThrows(IllegalArgumentException.class, () -> new EditPipeline.Options(3, 7.5, 1.5, 2, -0.1));
+    assertThrows(IllegalArgumentException.class, () -> new EditPipeline.Options(3, 7.5, 1.5, 2, Double.NaN));
+  }
+
+  @Test
+  void theOracleThroughPreserveKeepsTheSourceWhereTheTargetsLatentIsTheSame() {
+    BufferedImage src = image(64, 64, BufferedImage.TYPE_INT_RGB);
+    BufferedImage tgt = image(64, 64, BufferedImage.TYPE_INT_RGB);
+    var g = tgt.createGraphics();
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(40, 4, 12, 12);
+    g.dispose();
+    assertArrayEquals(pixels(pipe.reconstruct(tgt)), pixels(pipe.reconstruct(tgt, src, 0)), "preserve 0: the plain reconstruction");
+    assertArrayEquals(pixels(src), pixels(pipe.reconstruct(tgt, src, 1e6)), "nothing changed enough: the source itself");
+  }
+
+  @Test
   void badInstructionsAreRefused() {
     var o = EditPipeline.Options.defaults();
     BufferedImage img = image(64, 64, BufferedImage.TYPE_INT_RGB);

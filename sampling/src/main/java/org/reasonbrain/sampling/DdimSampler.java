@@ -4,22 +4,53 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * Deterministic DDIM (Song et al. 2021, eta = 0) over an evenly spaced subset of the training
- * timesteps, as diffusers' DDIMScheduler with "leading" spacing.
+ * timesteps, as diffusers' DDIMScheduler with "leading" (default) or "trailing" spacing.
  */
 public final class DdimSampler {
+  /**
+   * Where the visited timesteps sit: leading (Stable Diffusion's: 951, 901, ..., 1 for 20 of 1000) or
+   * trailing (Lin et al. 2024, "Common Diffusion Noise Schedules and Sample Steps are Flawed": 999, 949, ...,
+   * 49, so sampling starts at the noisiest trained step).
+   */
+  public enum Spacing {
+    LEADING, TRAILING;
+
+    /** The spacing named {@code s} (case-insensitive); the error lists the names. */
+    public static Spacing parse(String s) {
+      for (Spacing x : values()) {
+        if (x.name().equalsIgnoreCase(s == null ? "" : s.strip())) {
+          return x;
+        }
+      }
+      throw new IllegalArgumentException("spacing must be leading or trailing, got '" + s + "'");
+    }
+  }
+
   private final NoiseSchedule schedule;
 
   public DdimSampler(NoiseSchedule schedule) {
     this.schedule = schedule;
   }
 
-  /** The timesteps to visit, from noisiest to cleanest. */
+  /** The timesteps to visit with leading spacing, from noisiest to cleanest. */
   public int[] timesteps(int count) {
+    return timesteps(count, Spacing.LEADING);
+  }
+
+  /** The timesteps to visit, from noisiest to cleanest. */
+  public int[] timesteps(int count, Spacing spacing) {
     if (count < 1 || count > schedule.steps()) {
       throw new IllegalArgumentException("DDIM steps must be in 1.." + schedule.steps() + ", got " + count);
     }
-    int stride = schedule.steps() / count;
     int[] out = new int[count];
+    if (spacing == Spacing.TRAILING) {
+      double stride = schedule.steps() / (double) count;
+      for (int i = 0; i < count; i++) {
+        out[i] = (int) Math.round(schedule.steps() - i * stride) - 1;
+      }
+      return out;
+    }
+    int stride = schedule.steps() / count;
     for (int i = 0; i < count; i++) {
       out[i] = (count - 1 - i) * stride + 1;
     }

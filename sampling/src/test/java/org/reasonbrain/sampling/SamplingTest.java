@@ -29,6 +29,12 @@ class SamplingTest {
     assertArrayEquals(new int[] {951, 901, 851}, java.util.Arrays.copyOf(d.timesteps(20), 3));
     assertEquals(1, d.timesteps(20)[19]);
     assertThrows(IllegalArgumentException.class, () -> d.timesteps(0));
+    // Trailing spacing starts at the last trained step and keeps the stride (diffusers' "trailing").
+    assertArrayEquals(new int[] {999, 949, 899}, java.util.Arrays.copyOf(d.timesteps(20, DdimSampler.Spacing.TRAILING), 3));
+    assertEquals(49, d.timesteps(20, DdimSampler.Spacing.TRAILING)[19]);
+    assertArrayEquals(new int[] {999, 666, 332}, d.timesteps(3, DdimSampler.Spacing.TRAILING));
+    assertEquals(DdimSampler.Spacing.TRAILING, DdimSampler.Spacing.parse(" Trailing"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> DdimSampler.Spacing.parse("middle")).getMessage().contains("middle"));
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray z0 = m.create(new float[] {0.5f, -1f, 2f, 0f}, new Shape(1, 4));
       NDArray eps = m.create(new float[] {1f, 0.3f, -0.7f, 0.2f}, new Shape(1, 4));

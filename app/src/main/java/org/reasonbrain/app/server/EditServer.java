@@ -147,7 +147,8 @@ public final class EditServer implements AutoCloseable {
     List<EditPipeline.Result> results = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       EditPipeline.Options o = new EditPipeline.Options(req.options.steps(), req.options.textGuidance(),
-          req.options.imageGuidance(), req.options.seed() + i);
+          req.options.imageGuidance(), req.options.seed() + i, req.options.preserve(),
+          req.options.spacing());
       results.add(await(queue.submit(() -> pipeline.edit(req.image, req.prompts.get(0), o))));
     }
     ObjectNode out = JSON.createObjectNode();
@@ -318,8 +319,16 @@ public final class EditServer implements AutoCloseable {
     int steps = intParam(ctx, "steps", 20, 1, 100);
     double text = doubleParam(ctx, "text_guidance", EditPipeline.Options.defaults().textGuidance(), 0, 30);
     double img = doubleParam(ctx, "image_guidance", EditPipeline.Options.defaults().imageGuidance(), 0, 30);
+    double preserve = doubleParam(ctx, "preserve", EditPipeline.Options.defaults().preserve(), 0, 10);
+    String spacingName = ctx.formParam("spacing");
+    org.reasonbrain.sampling.DdimSampler.Spacing spacing;
+    try {
+      spacing = org.reasonbrain.sampling.DdimSampler.Spacing.parse(spacingName == null || spacingName.isBlank() ? EditPipeline.Options.SPACING : spacingName);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.invalid("spacing", "invalid_value", e.getMessage() + ".");
+    }
     long seed = (long) intParam(ctx, "seed", 0, 0, Integer.MAX_VALUE);
-    return new EditRequest(image, prompts, new EditPipeline.Options(steps, text, img, seed), outSize);
+    return new EditRequest(image, prompts, new EditPipeline.Options(steps, text, img, seed, preserve, spacing), outSize);
   }
 
   private static int intParam(Context ctx, String name, int def, int min, int max) {
