@@ -26,11 +26,11 @@ public final class EvalJob {
 
   /** The options of an evaluation (paths as strings). */
   public record Settings(String model, String data, List<String> splits, String out, int limit, int steps, long seed, int batch,
-      double textGuidance, double imageGuidance, double preserve, String spacing, String clip, boolean noClip, boolean oracleVae, String judgeUrl,
+      double textGuidance, double imageGuidance, double preserve, String spacing, double eta, String clip, boolean noClip, boolean oracleVae, String judgeUrl,
       String judgeModel, boolean controls) implements Serializable {
     public EditPipeline.Options options() {
       return new EditPipeline.Options(steps, textGuidance, imageGuidance, seed, preserve,
-          org.reasonbrain.sampling.DdimSampler.Spacing.parse(spacing));
+          org.reasonbrain.sampling.DdimSampler.Spacing.parse(spacing), eta);
     }
 
     /**
@@ -39,7 +39,7 @@ public final class EvalJob {
      */
     public Settings resolved() {
       return new Settings(modelDir().toAbsolutePath().toString(), data, splits, out, limit, steps, seed, batch, textGuidance,
-          imageGuidance, preserve, spacing, clip, noClip, oracleVae, judgeUrl, judgeModel, controls);
+          imageGuidance, preserve, spacing, eta, clip, noClip, oracleVae, judgeUrl, judgeModel, controls);
     }
 
     /** The model folder: the given one or the shipped default; a user error names what is missing. */
@@ -169,6 +169,7 @@ public final class EvalJob {
         "oracle_vae", Boolean.toString(s.oracleVae()), "seconds", String.format(Locale.ROOT, "%.1f", seconds)));
     meta.put("preserve", Double.toString(s.preserve()));
     meta.put("spacing", s.spacing());
+    meta.put("eta", Double.toString(s.eta()));
     meta.putAll(extraMeta);
     Report.write(Path.of(s.out()), modelDir.getFileName() + " on " + data.getFileName(), rows, meta);
     Map<String, Double> total = Evaluator.summarize(rows, r -> r.sample().category()).get("total");

@@ -26,10 +26,14 @@ final class SamplingOptions {
       + "where the edit left the latent unchanged: a latent cell's RMS change threshold (default ${DEFAULT-VALUE}; 0 = off).")
   double preserve;
 
+  @Option(names = "--eta", defaultValue = EditPipeline.Options.ETA, description = "DDIM eta: 0 deterministic, "
+      + "1 ancestral (fresh noise each step) (default ${DEFAULT-VALUE}).")
+  double eta;
+
   /** The options (a bad value is a user error naming the option). */
   EditPipeline.Options options() {
     try {
-      return new EditPipeline.Options(steps, textGuidance, imageGuidance, seed, preserve, DdimSampler.Spacing.parse(spacing));
+      return new EditPipeline.Options(steps, textGuidance, imageGuidance, seed, preserve, DdimSampler.Spacing.parse(spacing), eta);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

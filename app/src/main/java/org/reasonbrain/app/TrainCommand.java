@@ -71,6 +71,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--eval-steps", defaultValue = "10", description = "DDIM steps of the accuracy curve's edits (default ${DEFAULT-VALUE}).")
   int evalSteps;
 
+  @Option(names = "--min-snr", defaultValue = "0", description = "Reasonbrain stage: Min-SNR-gamma weighting of L_DM "
+      + "(each sample's error x min(SNR, gamma) / SNR; 5 is the paper's gamma; default ${DEFAULT-VALUE} = off).")
+  double minSnr;
+
   @Option(names = "--decoder-blocks", defaultValue = "0", description = "Extra residual blocks per upper level of the "
       + "autoencoder's decoder (start as the identity; for the decoder stage; default ${DEFAULT-VALUE}).")
   int decoderBlocks;
@@ -82,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainConfig cfg = new TrainConfig(st, preset, seed, steps, batch, accumulate, lr == null ? d.lr() : lr, d.warmup(),
         d.weightDecay(), d.clipNorm(), d.dropText(), d.dropImage(), d.dropBoth(), saveEvery == null ? d.saveEvery() : saveEvery)
         .withOptions(d.cache() && !noCache, regionWeight == null ? d.regionWeight() : regionWeight, ema == null ? d.emaDecay() : ema,
-            evalEvery).withDecoderBlocks(decoderBlocks);
+            evalEvery).withDecoderBlocks(decoderBlocks).withMinSnr(minSnr);
     Dataset ds = Dataset.load(data);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
       t.cacheDir(cacheDir).cacheProgress(new ProgressBar(System.err));

@@ -87,10 +87,10 @@ class CliTest {
     // Sampling options: trailing spacing and source keeping run; bad values are named, nothing is written.
     Files.delete(out);
     Run opts = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", "What if the ice cube melted?",
-        "--steps", "1", "--spacing", "trailing", "--preserve", "0.2", "--out", out.toString());
+        "--steps", "2", "--spacing", "trailing", "--preserve", "0.2", "--eta", "1", "--out", out.toString());
     assertEquals(0, opts.code(), opts.err());
     Files.delete(out);
-    for (String[] wrong : new String[][] {{"--spacing", "middle"}, {"--preserve", "-1"}}) {
+    for (String[] wrong : new String[][] {{"--spacing", "middle"}, {"--preserve", "-1"}, {"--eta", "2"}}) {
       Run r = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", "What if?", "--steps", "1",
           wrong[0], wrong[1], "--out", out.toString());
       assertEquals(2, r.code(), r.err());

@@ -125,6 +125,19 @@ class ServerTest {
   }
 
   @Test
+  void defaultsAreThePipelinesOwn() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/defaults")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode());
+    JsonNode d = JSON.readTree(r.body());
+    org.reasonbrain.infer.EditPipeline.Options o = org.reasonbrain.infer.EditPipeline.Options.defaults();
+    assertEquals(o.steps(), d.path("steps").asInt());
+    assertEquals(o.textGuidance(), d.path("text_guidance").asDouble(), 0);
+    assertEquals(o.imageGuidance(), d.path("image_guidance").asDouble(), 0);
+    assertEquals(o.preserve(), d.path("preserve").asDouble(), 0);
+    assertEquals(o.spacing().name().toLowerCase(), d.path("spacing").asText());
+  }
+
+  @Test
   void badRequestsGetTheRightStatusAndErrorObject() throws Exception {
     expectError(multipart("/v1/images/edits", List.<Object[]>of(field("prompt", "What if?"))), 400, "image", "missing_image");
     expectError(multipart("/v1/images/edits", List.of(image("hello".getBytes(), "text/plain"), field("prompt", "What if?"))), 415, "image", "unsupported_image_type");

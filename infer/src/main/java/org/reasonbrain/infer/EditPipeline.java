@@ -84,7 +84,7 @@ public final class EditPipeline implements AutoCloseable {
    * timesteps spaced {@value #SPACING} (see {@link DdimSampler.Spacing}).
    */
   public record Options(int steps, double textGuidance, double imageGuidance, long seed, double preserve,
-      DdimSampler.Spacing spacing) {
+      DdimSampler.Spacing spacing, double eta) {
     /**
      * Default guidance scales: text 7.5 (InstructPix2Pix's), image 4 (theirs is 1.5), chosen for the shipped
      * model by a sweep on the val split of its training build and the controls (README, "Guidance"): a
@@ -103,6 +103,9 @@ public final class EditPipeline implements AutoCloseable {
     /** Default spacing of the DDIM timesteps (a string for option defaults). */
     public static final String SPACING = "leading";
 
+    /** Default DDIM eta: 0, deterministic (a string for option defaults; README, "Guidance"). */
+    public static final String ETA = "0";
+
     /** Options without source keeping (preserve 0), default spacing. */
     public Options(int steps, double textGuidance, double imageGuidance, long seed) {
       this(steps, textGuidance, imageGuidance, seed, 0);
@@ -111,6 +114,11 @@ public final class EditPipeline implements AutoCloseable {
     /** Options with the default spacing. */
     public Options(int steps, double textGuidance, double imageGuidance, long seed, double preserve) {
       this(steps, textGuidance, imageGuidance, seed, preserve, DdimSampler.Spacing.parse(SPACING));
+    }
+
+    /** Options with the default (deterministic) eta. */
+    public Options(int steps, double textGuidance, double imageGuidance, long seed, double preserve, DdimSampler.Spacing spacing) {
+      this(steps, textGuidance, imageGuidance, seed, preserve, spacing, Double.parseDouble(ETA));
     }
 
     public Options {
@@ -125,6 +133,9 @@ public final class EditPipeline implements AutoCloseable {
       }
       if (spacing == null) {
         throw new IllegalArgumentException("spacing must be leading or trailing");
+      }
+      if (!(eta >= 0 && eta <= 1)) {
+        throw new IllegalArgumentException("eta must be between 0 (deterministic DDIM) and 1 (ancestral), got " + eta);
       }
     }
 
@@ -230,13 +241,17 @@ public final class EditPipeline implements AutoCloseable {
       Shape one = new Shape(1, c.sourceLatent().getShape().get(1), c.sourceLatent().getShape().get(2), c.sourceLatent().getShape().get(3));
       NDArray z = m.create(new Rng(o.seed()).gaussians(Math.toIntExact(one.size())), one).repeat(0, n);
       int[] t3 = new int[3 * n];
+      Rng stepNoise = new Rng(o.seed() ^ 0x5DEECE66DL);   // eta > 0: per-step noise, seeded, the same for every pair
       // 7. Denoising loop with three-way guidance.
       for (int i = 0; i < ts.length; i++) {
         java.util.Arrays.fill(t3, ts[i]);
         NDArray eps3 = model.predictNoise(z.tile(new long[] {3, 1, 1, 1}), t3, c);     // [full; image-only; unconditional]
         NDArray eps = Guidance.threeWay(eps3.get(new NDIndex((2 * n) + ":" + (3 * n))), eps3.get(new NDIndex(n + ":" + (2 * n))),
             eps3.get(new NDIndex("0:" + n)), o.textGuidance(), o.imageGuidance());
-        z = ddim.step(z, eps, ts[i], i + 1 < ts.length ? ts[i + 1] : -1);
+        int tPrev = i + 1 < ts.length ? ts[i + 1] : -1;
+        NDArray noise = ddim.sigma(ts[i], tPrev, o.eta()) > 0
+            ? m.create(stepNoise.gaussians(Math.toIntExact(one.size())), one).repeat(0, n) : null;
+        z = ddim.step(z, eps, ts[i], tPrev, o.eta(), noise);
         listener.step(i + 1, ts.length);
       }
       // 8. Decode the latents.

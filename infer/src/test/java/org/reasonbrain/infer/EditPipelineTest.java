@@ -109,6 +109,24 @@ class EditPipelineTest {
   }
 
   @Test
+  void etaAddsSeededNoiseAndStaysReproducible() {
+    BufferedImage img = image(64, 64, BufferedImage.TYPE_INT_RGB);
+    String instr = "What would happen if the ice cube was left in the sun?";
+    var spacing = org.reasonbrain.sampling.DdimSampler.Spacing.LEADING;
+    var det = pipe.edit(img, instr, new EditPipeline.Options(3, 7.5, 1.5, 2, 0, spacing, 0));
+    var anc = pipe.edit(img, instr, new EditPipeline.Options(3, 7.5, 1.5, 2, 0, spacing, 1));
+    var again = pipe.edit(img, instr, new EditPipeline.Options(3, 7.5, 1.5, 2, 0, spacing, 1));
+    var otherSeed = pipe.edit(img, instr, new EditPipeline.Options(3, 7.5, 1.5, 3, 0, spacing, 1));
+    assertArrayEquals(pixels(pipe.edit(img, instr, new EditPipeline.Options(3, 7.5, 1.5, 2)).image()), pixels(det.image()),
+        "eta 0 is the default sampler");
+    assertFalse(java.util.Arrays.equals(pixels(det.image()), pixels(anc.image())), "eta 1 adds noise");
+    assertArrayEquals(pixels(anc.image()), pixels(again.image()), "the noise is seeded");
+    assertFalse(java.util.Arrays.equals(pixels(anc.image()), pixels(otherSeed.image())));
+    assertThrows(IllegalArgumentException.class, () -> new EditPipeline.Options(3, 7.5, 1.5, 2, 0, spacing, 1.5));
+    assertThrows(IllegalArgumentException.class, () -> new EditPipeline.Options(3, 7.5, 1.5, 2, 0, spacing, -0.1));
+  }
+
+  @Test
   void preserveKeepsTheSourceWhereTheLatentDidNotChange() {
     BufferedImage img = image(64, 64, BufferedImage.TYPE_INT_RGB);
     String instr = "What would happen if the ice cube was left in the sun?";

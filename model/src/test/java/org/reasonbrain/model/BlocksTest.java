@@ -140,6 +140,58 @@ class BlocksTest {
   }
 
   @Test
+  void mllmTokenLookupAndLmLossMatchTheOneHotReference() {
+    MllmDecoder.Config small = new MllmDecoder.Config(64, 2, 4, 128, 500, 4, 8, 16);
+    try (NDManager s = m.newSubManager()) {
+      MllmDecoder d = new MllmDecoder(s, new Random(41), small);
+      NDArray table = d.parameters().get("embed").value();
+      NDArray ids = s.create(new float[] {1, 3, 3, 7, 499, 0, 12, 250, 41, 9, 0, 0}, new Shape(2, 6));
+      NDArray mask = s.create(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0}, new Shape(2, 6));
+      NDArray oneHot = ids.toType(ai.djl.ndarray.types.DataType.INT64, false).oneHot(500);
+      assertEquals(0f, d.embedTokens(ids).sub(oneHot.matMul(table)).abs().max().getFloat(), 0f);
+      // L_LM and its gradient into the (here trainable) table, against the one-hot formula.
+      d.parameters().get("embed").setTrainable(true);
+      table.setRequiresGradient(true);
+      float loss;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray l = d.lmLoss(ids, mask);
+        loss = l.getFloat();
+        gc.backward(l);
+      }
+      float[] grad = table.getGradient().toFloatArray();
+      table.setRequiresGradient(false);
+      NDArray copy = table.duplicate();     // the head is not tied to the table: its gradient comes from the lookup alone
+      copy.setRequiresGradient(true);
+      float ref;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray h = d.hidden(oneHot.matMul(copy));
+        NDArray logp = d.logits(h.get(":, :5, :")).get(":, :, :500").logSoftmax(2);
+        NDArray target = oneHot.get(":, 1:, :");
+        NDArray mk = mask.get(":, 1:");
+        NDArray l = logp.mul(target).sum(new int[] {2}).neg().mul(mk).sum().div(mk.sum());
+        ref = l.getFloat();
+        gc.backward(l);
+      }
+      assertEquals(ref, loss, 1e-5f);
+      float[] refGrad = copy.getGradient().toFloatArray();
+      double worst = 0;
+      for (int i = 0; i < grad.length; i++) {
+        worst = Math.max(worst, Math.abs(grad[i] - refGrad[i]));
+      }
+      assertTrue(worst < 1e-5, "embedding gradient differs from the one-hot reference by " + worst);
+      assertTrue(java.util.Arrays.stream(toDoubles(grad)).anyMatch(v -> v != 0), "no gradient reached the table");
+    }
+  }
+
+  private static double[] toDoubles(float[] f) {
+    double[] out = new double[f.length];
+    for (int i = 0; i < f.length; i++) {
+      out[i] = f[i];
+    }
+    return out;
+  }
+
+  @Test
   void diffusionSide() throws Exception {
     check("vae", r -> new Autoencoder(m, r, Autoencoder.Config.tiny()),
         (b, s) -> ((Autoencoder) b).decode(((Autoencoder) b).latent(randn(s, 18, 2, 3, 64, 64))), new Shape(2, 3, 64, 64));

@@ -3,8 +3,9 @@ package org.reasonbrain.sampling;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Deterministic DDIM (Song et al. 2021, eta = 0) over an evenly spaced subset of the training
- * timesteps, as diffusers' DDIMScheduler with "leading" (default) or "trailing" spacing.
+ * DDIM (Song et al. 2021) over an evenly spaced subset of the training timesteps, as diffusers'
+ * DDIMScheduler with "leading" (default) or "trailing" spacing: deterministic at eta = 0 (the default),
+ * with fresh noise of scale sigma_t(eta) at each step otherwise (eta = 1 is DDPM's ancestral sampler).
  */
 public final class DdimSampler {
   /**
@@ -62,9 +63,36 @@ public final class DdimSampler {
    * z0 = (z_t - sqrt(1 - ab_t) eps) / sqrt(ab_t); z_prev = sqrt(ab_prev) z0 + sqrt(1 - ab_prev) eps.
    */
   public NDArray step(NDArray zt, NDArray eps, int t, int tPrev) {
+    return step(zt, eps, t, tPrev, 0, null);
+  }
+
+  /**
+   * One update with DDIM's eta (Eq. 16 of Song et al.): sigma = eta sqrt((1 - ab_prev) / (1 - ab_t))
+   * sqrt(1 - ab_t / ab_prev); z_prev = sqrt(ab_prev) z0 + sqrt(1 - ab_prev - sigma^2) eps + sigma noise.
+   * {@code noise} (shaped as z_t) may be null when eta is 0.
+   */
+  public NDArray step(NDArray zt, NDArray eps, int t, int tPrev, double eta, NDArray noise) {
+    if (!(eta >= 0 && eta <= 1)) {
+      throw new IllegalArgumentException("eta must be between 0 and 1, got " + eta);
+    }
     double ab = schedule.alphaBar(t);
     double abPrev = schedule.alphaBar(tPrev);
     NDArray z0 = zt.sub(eps.mul((float) Math.sqrt(1 - ab))).div((float) Math.sqrt(ab));
-    return z0.mul((float) Math.sqrt(abPrev)).add(eps.mul((float) Math.sqrt(1 - abPrev)));
+    double sigma = sigma(t, tPrev, eta);
+    NDArray out = z0.mul((float) Math.sqrt(abPrev)).add(eps.mul((float) Math.sqrt(Math.max(0, 1 - abPrev - sigma * sigma))));
+    if (sigma > 0) {
+      if (noise == null) {
+        throw new IllegalArgumentException("a stochastic step (eta > 0) needs noise");
+      }
+      out = out.add(noise.mul((float) sigma));
+    }
+    return out;
+  }
+
+  /** DDIM's sigma_t for a step t -> tPrev at {@code eta} (0 on the last step, where ab_prev is 1). */
+  public double sigma(int t, int tPrev, double eta) {
+    double ab = schedule.alphaBar(t);
+    double abPrev = schedule.alphaBar(tPrev);
+    return eta * Math.sqrt((1 - abPrev) / (1 - ab)) * Math.sqrt(Math.max(0, 1 - ab / abPrev));
   }
 }

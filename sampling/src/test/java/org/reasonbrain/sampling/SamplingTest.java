@@ -45,6 +45,43 @@ class SamplingTest {
   }
 
   @Test
+  void etaIsDdimAtZeroAndDdpmsPosteriorAtOne() {
+    NoiseSchedule s = NoiseSchedule.stableDiffusion();
+    DdimSampler d = new DdimSampler(s);
+    // eta = 1 on consecutive steps is DDPM's posterior standard deviation: sqrt(beta~_t).
+    int t = 500;
+    double ab = s.alphaBar(t);
+    double abPrev = s.alphaBar(t - 1);
+    double betaTilde = (1 - abPrev) / (1 - ab) * (1 - ab / abPrev);
+    assertEquals(Math.sqrt(betaTilde), d.sigma(t, t - 1, 1), 1e-12);
+    assertEquals(0, d.sigma(951, 901, 0), 0);
+    assertEquals(0, d.sigma(1, -1, 1), 0);          // the last step adds no noise
+    assertEquals(0.5 * d.sigma(951, 901, 1), d.sigma(951, 901, 0.5), 1e-12);
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray z = m.create(new float[] {0.3f, -1.2f, 0.8f, 2f}, new Shape(1, 1, 2, 2));
+      NDArray eps = m.create(new float[] {0.1f, 0.4f, -0.7f, 0.2f}, new Shape(1, 1, 2, 2));
+      NDArray noise = m.create(new float[] {1f, -1f, 0.5f, 0f}, new Shape(1, 1, 2, 2));
+      // eta 0 with or without noise is the deterministic step.
+      assertArrayEquals(d.step(z, eps, 951, 901).toFloatArray(), d.step(z, eps, 951, 901, 0, noise).toFloatArray(), 0f);
+      // eta 1: mean part with the reduced eps coefficient, plus sigma x noise.
+      double a = s.alphaBar(951);
+      double ap = s.alphaBar(901);
+      double sig = d.sigma(951, 901, 1);
+      float[] got = d.step(z, eps, 951, 901, 1, noise).toFloatArray();
+      float[] zs = z.toFloatArray();
+      float[] es = eps.toFloatArray();
+      float[] ns = noise.toFloatArray();
+      for (int i = 0; i < 4; i++) {
+        double z0 = (zs[i] - Math.sqrt(1 - a) * es[i]) / Math.sqrt(a);
+        double want = Math.sqrt(ap) * z0 + Math.sqrt(1 - ap - sig * sig) * es[i] + sig * ns[i];
+        assertEquals(want, got[i], 1e-5);
+      }
+      assertThrows(IllegalArgumentException.class, () -> d.step(z, eps, 951, 901, 1, null));
+      assertThrows(IllegalArgumentException.class, () -> d.step(z, eps, 951, 901, 1.5, noise));
+    }
+  }
+
+  @Test
   void threeWayGuidanceOnKnownInputs() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray u = m.create(new float[] {1f});

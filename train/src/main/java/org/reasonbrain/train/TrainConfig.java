@@ -12,11 +12,18 @@ package org.reasonbrain.train;
  *
  * <p>{@code decoderBlocks}: extra residual blocks per upper level of the autoencoder's decoder (see
  * {@code Autoencoder}); the decoder stage grows a decoder with them, and the run's config.json records it.
+ *
+ * <p>{@code minSnr}: reasonbrain stage, Min-SNR-gamma loss weighting (Hang et al. 2023) of L_DM: each sample's
+ * epsilon error weighted by min(SNR(t), gamma) / SNR(t), which lowers the weight of the least noisy
+ * timesteps (0 = off, the plain L_DM; 5 is the paper's gamma).
  */
 public record TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr,
     int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery,
-    boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks) {
+    boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr) {
   public TrainConfig {
+    if (!(minSnr >= 0) || Double.isInfinite(minSnr)) {
+      throw new IllegalArgumentException("min-SNR gamma must be a finite number >= 0 (0 = off), got " + minSnr);
+    }
     if (decoderBlocks < 0 || decoderBlocks > 8) {
       throw new IllegalArgumentException("decoder blocks must be 0 to 8, got " + decoderBlocks);
     }
@@ -40,6 +47,14 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     }
   }
 
+  /** Without min-SNR weighting. */
+  public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
+      double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
+      double regionWeight, double emaDecay, int evalEvery, int decoderBlocks) {
+    this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, 0);
+  }
+
   /** Without extra decoder blocks. */
   public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
       double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
@@ -57,19 +72,25 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
 
   public TrainConfig withSteps(int n) {
     return new TrainConfig(stage, preset, seed, n, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr);
   }
 
   /** The same run with {@code n} extra decoder blocks. */
   public TrainConfig withDecoderBlocks(int n) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr);
+  }
+
+  /** The same run with Min-SNR-gamma weighting of L_DM (0 = off). */
+  public TrainConfig withMinSnr(double gamma) {
+    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma);
   }
 
   /** The same run with the reasonbrain-stage options set. */
   public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr);
   }
 
   /** Defaults per stage for the tiny preset. */

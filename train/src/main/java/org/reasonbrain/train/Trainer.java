@@ -408,6 +408,17 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
+  /** Min-SNR-gamma weights of an epsilon-prediction loss: min(SNR(t), gamma) / SNR(t), SNR = ab / (1 - ab). */
+  static float[] minSnrWeights(NoiseSchedule schedule, int[] t, double gamma) {
+    float[] w = new float[t.length];
+    for (int i = 0; i < t.length; i++) {
+      double ab = schedule.alphaBar(t[i]);
+      double snr = ab / (1 - ab);
+      w[i] = (float) (Math.min(snr, gamma) / snr);
+    }
+    return w;
+  }
+
   /**
    * L = L_DM (Eq. A2, epsilon prediction) + L_MLLM (Eq. A1). With a region weight, L_DM weights each
    * latent cell by 1 + regionWeight x [the cell changes between source and target], divided by the
@@ -438,6 +449,9 @@ public final class Trainer implements AutoCloseable {
     NDArray eps = m.create(rng.gaussians(Math.toIntExact(z0.size())), z0.getShape());
     NDArray zt = noise.addNoise(z0, eps, t);
     NDArray se = model.predictNoise(zt, t, c).sub(eps).square();                   // [B, z, h, w]
+    if (cfg.minSnr() > 0) {
+      se = se.mul(m.create(minSnrWeights(noise, t, cfg.minSnr()), new Shape(t.length, 1, 1, 1)));
+    }
     NDArray lDm;
     if (cfg.regionWeight() > 0) {
       NDArray w = Ops.add(Ops.mul(change.gt(CHANGE_THRESHOLD).toType(ai.djl.ndarray.types.DataType.FLOAT32, false), cfg.regionWeight()), 1);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,30 @@ class TrainerTest {
     assertEquals(b[2], a[2], 0.01 * b[2], "L_DM cached vs uncached");
     assertEquals(b[3], a[3], 0.01 * b[3], "L_MLLM cached vs uncached");
     assertTrue(Files.list(tmp.resolve("cache")).anyMatch(f -> f.getFileName().toString().startsWith("features-")));
+  }
+
+  @Test
+  void minSnrWeightsLowerOnlyTheLeastNoisyTimesteps() throws Exception {
+    org.reasonbrain.sampling.NoiseSchedule ns = org.reasonbrain.sampling.NoiseSchedule.stableDiffusion();
+    float[] w = Trainer.minSnrWeights(ns, new int[] {0, 100, 500, 999}, 5);
+    double snr0 = ns.alphaBar(0) / (1 - ns.alphaBar(0));
+    assertEquals(5 / snr0, w[0], 1e-6);        // t = 0: SNR about 1,000, weight 5 / SNR
+    assertTrue(w[1] < 1 && w[1] > w[0]);
+    assertEquals(1, w[2], 0);                   // SNR < 5 from the middle on: weight 1
+    assertEquals(1, w[3], 0);
+    // In the trainer: the same draws give a lower L_DM with gamma = 5 (weights <= 1), the plain one with a huge gamma.
+    Path plain = tmp.resolve("snr-plain");
+    Path five = tmp.resolve("snr-five");
+    Path huge = tmp.resolve("snr-huge");
+    for (var run : List.of(Map.entry(plain, 0.0), Map.entry(five, 5.0), Map.entry(huge, 1e12))) {
+      try (Trainer t = new Trainer(recipe(1, 8).withMinSnr(run.getValue()), eight, run.getKey(), text).cacheDir(tmp.resolve("cache"))) {
+        t.train(false, Progress.NONE);
+      }
+    }
+    double p = csv(plain).get(0)[2];
+    assertTrue(csv(five).get(0)[2] < p, "gamma 5 lowers L_DM");
+    assertEquals(p, csv(huge).get(0)[2], 1e-6 * p);
+    assertThrows(IllegalArgumentException.class, () -> recipe(1, 8).withMinSnr(-1));
   }
 
   @Test

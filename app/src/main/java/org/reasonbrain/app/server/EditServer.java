@@ -87,6 +87,7 @@ public final class EditServer implements AutoCloseable {
     app.get("/healthz", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok").put("model", modelName)
         .put("queue", queue.load()).put("queue_capacity", queue.capacity())));
     app.get("/examples", ctx -> ctx.contentType("application/json").result(resource("web/examples/examples.json")));
+    app.get("/v1/defaults", this::defaults);
     app.get("/examples/{name}", this::example);
     app.post("/v1/images/edits", this::imagesEdit);
     app.post("/v1/edits/chain", this::chain);
@@ -148,7 +149,7 @@ public final class EditServer implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       EditPipeline.Options o = new EditPipeline.Options(req.options.steps(), req.options.textGuidance(),
           req.options.imageGuidance(), req.options.seed() + i, req.options.preserve(),
-          req.options.spacing());
+          req.options.spacing(), req.options.eta());
       results.add(await(queue.submit(() -> pipeline.edit(req.image, req.prompts.get(0), o))));
     }
     ObjectNode out = JSON.createObjectNode();
@@ -316,7 +317,7 @@ public final class EditServer implements AutoCloseable {
         throw ApiError.invalid("size", "invalid_size", "each side of size must be between 16 and " + MAX_SIDE + ", got " + size.strip() + ".");
       }
     }
-    int steps = intParam(ctx, "steps", 20, 1, 100);
+    int steps = intParam(ctx, "steps", EditPipeline.Options.defaults().steps(), 1, 100);
     double text = doubleParam(ctx, "text_guidance", EditPipeline.Options.defaults().textGuidance(), 0, 30);
     double img = doubleParam(ctx, "image_guidance", EditPipeline.Options.defaults().imageGuidance(), 0, 30);
     double preserve = doubleParam(ctx, "preserve", EditPipeline.Options.defaults().preserve(), 0, 10);
@@ -328,7 +329,16 @@ public final class EditServer implements AutoCloseable {
       throw ApiError.invalid("spacing", "invalid_value", e.getMessage() + ".");
     }
     long seed = (long) intParam(ctx, "seed", 0, 0, Integer.MAX_VALUE);
-    return new EditRequest(image, prompts, new EditPipeline.Options(steps, text, img, seed, preserve, spacing), outSize);
+    double eta = doubleParam(ctx, "eta", EditPipeline.Options.defaults().eta(), 0, 1);
+    return new EditRequest(image, prompts, new EditPipeline.Options(steps, text, img, seed, preserve, spacing, eta), outSize);
+  }
+
+  /** The sampling defaults an edit request gets for each field it leaves out (the web page fills its form from them). */
+  private void defaults(Context ctx) {
+    EditPipeline.Options d = EditPipeline.Options.defaults();
+    json(ctx, 200, JSON.createObjectNode().put("steps", d.steps()).put("text_guidance", d.textGuidance())
+        .put("image_guidance", d.imageGuidance()).put("seed", d.seed()).put("preserve", d.preserve())
+        .put("spacing", d.spacing().name().toLowerCase()).put("eta", d.eta()));
   }
 
   private static int intParam(Context ctx, String name, int def, int min, int max) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import java.util.Random;
 import org.reasonbrain.core.nn.Attention;
 import org.reasonbrain.core.nn.Linear;
@@ -79,10 +80,13 @@ public final class MllmDecoder extends Module {
     return cfg;
   }
 
-  /** Token embeddings of text ids [B, T] (ints) -> [B, T, dim]. */
+  /**
+   * Token embeddings of text ids [B, T] (ints) -> [B, T, dim]: a row lookup (torch.embedding, with its
+   * gradient into the table), not a one-hot [B, T, V] product, which at V = 30,530 cost seconds a batch.
+   */
   public NDArray embedTokens(NDArray ids) {
-    NDArray oneHot = ids.toType(DataType.INT64, false).oneHot(cfg.vocab());     // [B, T, V]
-    return oneHot.matMul(embed.value());
+    NDArray idx = ids.toType(DataType.INT64, false);
+    return idx.getNDArrayInternal().embedding(idx, embed.value(), SparseFormat.DENSE).singletonOrThrow();
   }
 
   /** Runs the transformer over [B, T, dim] embeddings; returns final-normed hidden states [B, T, dim]. */
@@ -104,9 +108,9 @@ public final class MllmDecoder extends Module {
     long t = ids.getShape().get(1);
     NDArray h = hidden(embedTokens(ids));
     NDArray logp = head.forward(h.get(new NDIndex(":, :" + (t - 1) + ", :"))).logSoftmax(2);   // [B, T-1, V]
-    NDArray target = ids.get(new NDIndex(":, 1:")).toType(DataType.INT64, false).oneHot(cfg.vocab());
+    NDArray target = ids.get(new NDIndex(":, 1:")).toType(DataType.INT64, false).expandDims(2);   // [B, T-1, 1]
     NDArray m = mask.get(new NDIndex(":, 1:"));
-    NDArray nll = logp.mul(target).sum(new int[] {2}).neg().mul(m);
+    NDArray nll = logp.gather(target, 2).squeeze(2).neg().mul(m);
     return nll.sum().div(org.reasonbrain.core.nn.Ops.atLeast(m.sum(), 1));
   }
 
