@@ -4,11 +4,13 @@
 # the default guidance (text 7.5 / image 4), seed 0; then the controls (real / neutral / other-family / mirrored) on CONTROLS
 # test-id samples (0 = all of them: 560 on the seed-7 build). Usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]
 set -euo pipefail
-# PRESERVE (optional): passed as --preserve (keep the source where the latent did not change; 0 = off).
+# PRESERVE, ETA (optional): passed as --preserve (keep the source where the latent did not change; 0 = off) and
+# --eta (DDIM eta: 0 deterministic, 1 ancestral).
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rb="${RB:-$here/reasonbrain}"
 pres=()
 [[ -n "${PRESERVE:-}" ]] && pres=(--preserve "$PRESERVE")
+[[ -n "${ETA:-}" ]] && pres+=(--eta "$ETA")
 model="${1:?usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]}"
 out="${2:?usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]}"
 limit="${3:-400}"

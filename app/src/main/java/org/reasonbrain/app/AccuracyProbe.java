@@ -13,7 +13,8 @@ import org.reasonbrain.train.Trainer;
 
 /**
  * The trainer's accuracy curve: the first {@code n} single-step val samples, edited in batches with the
- * edit pipeline (seed 0, guidance 7.5 / 1.5) and scored by the programmatic judge, lenient and strict.
+ * edit pipeline (seed 0, guidance 7.5 / 1.5, deterministic DDIM: the settings every curve so far was read with)
+ * and scored by the programmatic judge, lenient and strict.
  * Wired here because the trainer may not import the pipeline or the judge.
  */
 final class AccuracyProbe {
@@ -24,7 +25,7 @@ final class AccuracyProbe {
     if (val.isEmpty()) {
       throw new UserError(ds.dir() + ": no val samples with distractors for the accuracy curve (--eval-every)");
     }
-    EditPipeline.Options o = new EditPipeline.Options(steps, 7.5, 1.5, 0);
+    EditPipeline.Options o = new EditPipeline.Options(steps, 7.5, 1.5, 0, 0, org.reasonbrain.sampling.DdimSampler.Spacing.LEADING, 0);
     return model -> {
       try (NDManager m = NDManager.newBaseManager()) {
         EditPipeline p = new EditPipeline(m, model, text);
