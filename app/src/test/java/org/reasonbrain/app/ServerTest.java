@@ -135,6 +135,8 @@ class ServerTest {
     assertEquals(o.imageGuidance(), d.path("image_guidance").asDouble(), 0);
     assertEquals(o.preserve(), d.path("preserve").asDouble(), 0);
     assertEquals(o.spacing().name().toLowerCase(), d.path("spacing").asText());
+    assertEquals(o.eta(), d.path("eta").asDouble(), 0);
+    assertTrue(d.has("eta"));
   }
 
   @Test
@@ -149,6 +151,7 @@ class ServerTest {
     expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("steps", "many"))), 400, "steps", "invalid_value");
     expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("preserve", "-0.5"))), 400, "preserve", "invalid_value");
     expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("spacing", "middle"))), 400, "spacing", "invalid_value");
+    expectError(multipart("/v1/images/edits", List.of(image(png(64, 64), "image/png"), field("prompt", "What if?"), field("eta", "1.5"))), 400, "eta", "invalid_value");
     HttpRequest malformed = HttpRequest.newBuilder(URI.create(base + "/v1/images/edits"))
         .header("Content-Type", "multipart/form-data; boundary=xyz").POST(HttpRequest.BodyPublishers.ofString("--xyz\r\ngarbage")).build();
     expectError(malformed, 400, null, "malformed_multipart");
