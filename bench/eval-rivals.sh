@@ -5,17 +5,16 @@
 # a rival) and lists which wrong outcome the wrong edits were nearest to (rival-changed: the edit changed the wrong
 # object, i.e. did not follow the instruction). Usage: bench/eval-rivals.sh MODEL_DIR OUT_DIR [LIMIT]
 set -euo pipefail
-# PRESERVE (optional): passed as --preserve (keep the source where the latent did not change; 0 = off).
+# PRESERVE, ETA (optional): see bench/sampling-env.sh.
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rb="${RB:-$here/reasonbrain}"
-pres=()
-[[ -n "${PRESERVE:-}" ]] && pres=(--preserve "$PRESERVE")
+source "$here/bench/sampling-env.sh"
 model="${1:?usage: bench/eval-rivals.sh MODEL_DIR OUT_DIR [LIMIT]}"
 out="${2:?usage: bench/eval-rivals.sh MODEL_DIR OUT_DIR [LIMIT]}"
 limit="${3:-400}"
 data="${DATA:-$here/runs/eval-seed7-rv}"
 [[ -f "$data/manifest.jsonl" ]] || "$rb" data build --out "$data" --samples 14000 --seed 7 --size 64 --rivals 1
 t0=$(date +%s)
-"$rb" eval "${pres[@]}" --model "$model" --data "$data" --split test-id --split test-composition --limit "$limit" --out "$out" \
+"$rb" eval "${sampling[@]}" --model "$model" --data "$data" --split test-id --split test-composition --limit "$limit" --out "$out" \
   2> "$out.log" | tee "$out.txt"
 echo "eval $(( $(date +%s) - t0 )) s" | tee -a "$out.txt"

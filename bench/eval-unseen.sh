@@ -4,13 +4,10 @@
 # the default guidance (text 7.5 / image 4), seed 0; then the controls (real / neutral / other-family / mirrored) on CONTROLS
 # test-id samples (0 = all of them: 560 on the seed-7 build). Usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]
 set -euo pipefail
-# PRESERVE, ETA (optional): passed as --preserve (keep the source where the latent did not change; 0 = off) and
-# --eta (DDIM eta: 0 deterministic, 1 ancestral).
+# PRESERVE, ETA (optional): see bench/sampling-env.sh.
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rb="${RB:-$here/reasonbrain}"
-pres=()
-[[ -n "${PRESERVE:-}" ]] && pres=(--preserve "$PRESERVE")
-[[ -n "${ETA:-}" ]] && pres+=(--eta "$ETA")
+source "$here/bench/sampling-env.sh"
 model="${1:?usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]}"
 out="${2:?usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]}"
 limit="${3:-400}"
@@ -20,10 +17,10 @@ data="${DATA:-$here/runs/eval-seed7}"
 [[ -f "$data/manifest.jsonl" ]] || "$rb" data build --out "$data" --samples 14000 --seed 7 --size 64
 mkdir -p "$out"
 t0=$(date +%s)
-"$rb" eval "${pres[@]}" --model "$model" --data "$data" --split test-id --split test-phrasing --split test-composition \
+"$rb" eval "${sampling[@]}" --model "$model" --data "$data" --split test-id --split test-phrasing --split test-composition \
   --split test-multistep --limit "$limit" --out "$out/splits" 2> "$out/splits.log" | tee "$out/summary.txt"
 echo "eval $(( $(date +%s) - t0 )) s" | tee -a "$out/summary.txt"
 t0=$(date +%s)
-"$rb" eval "${pres[@]}" --model "$model" --data "$data" --split test-id --limit "$controls" --controls --out "$out/controls" \
+"$rb" eval "${sampling[@]}" --model "$model" --data "$data" --split test-id --limit "$controls" --controls --out "$out/controls" \
   2> "$out/controls.log" | tee -a "$out/summary.txt"
 echo "controls $(( $(date +%s) - t0 )) s" | tee -a "$out/summary.txt"

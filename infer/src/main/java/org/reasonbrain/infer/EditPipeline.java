@@ -139,6 +139,11 @@ public final class EditPipeline implements AutoCloseable {
       }
     }
 
+    /** The same options with another sampling seed (the server's n images of one request: seed, seed + 1, ...). */
+    public Options withSeed(long s) {
+      return new Options(steps, textGuidance, imageGuidance, s, preserve, spacing, eta);
+    }
+
     public static Options defaults() {
       return new Options(20, Double.parseDouble(TEXT_GUIDANCE), Double.parseDouble(IMAGE_GUIDANCE), 0, Double.parseDouble(PRESERVE));
     }

@@ -147,9 +147,7 @@ public final class EditServer implements AutoCloseable {
     }
     List<EditPipeline.Result> results = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      EditPipeline.Options o = new EditPipeline.Options(req.options.steps(), req.options.textGuidance(),
-          req.options.imageGuidance(), req.options.seed() + i, req.options.preserve(),
-          req.options.spacing(), req.options.eta());
+      EditPipeline.Options o = req.options.withSeed(req.options.seed() + i);
       results.add(await(queue.submit(() -> pipeline.edit(req.image, req.prompts.get(0), o))));
     }
     ObjectNode out = JSON.createObjectNode();
