@@ -75,6 +75,10 @@ final class TrainCommand implements Callable<Integer> {
       + "(each sample's error x min(SNR, gamma) / SNR; 5 is the paper's gamma; default ${DEFAULT-VALUE} = off).")
   double minSnr;
 
+  @Option(names = "--oversample", description = "Reasonbrain stage: draw the train samples of these families more often, "
+      + "FAMILY=FACTOR[,FAMILY=FACTOR...] (for example tap=3,ripen=2; the rest 1; default: uniform draws).")
+  String oversample;
+
   @Option(names = "--decoder-blocks", defaultValue = "0", description = "Extra residual blocks per upper level of the "
       + "autoencoder's decoder (start as the identity; for the decoder stage; default ${DEFAULT-VALUE}).")
   int decoderBlocks;
@@ -86,7 +90,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainConfig cfg = new TrainConfig(st, preset, seed, steps, batch, accumulate, lr == null ? d.lr() : lr, d.warmup(),
         d.weightDecay(), d.clipNorm(), d.dropText(), d.dropImage(), d.dropBoth(), saveEvery == null ? d.saveEvery() : saveEvery)
         .withOptions(d.cache() && !noCache, regionWeight == null ? d.regionWeight() : regionWeight, ema == null ? d.emaDecay() : ema,
-            evalEvery).withDecoderBlocks(decoderBlocks).withMinSnr(minSnr);
+            evalEvery).withDecoderBlocks(decoderBlocks).withMinSnr(minSnr)
+        .withOversample(TrainConfig.parseOversample(oversample));
     Dataset ds = Dataset.load(data);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
       t.cacheDir(cacheDir).cacheProgress(new ProgressBar(System.err));

@@ -1,5 +1,9 @@
 package org.reasonbrain.train;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * Hyper-parameters of one training run. Paper values (App. D): AdamW, lr 1e-3, weight decay 1e-2,
  * batch 16; the tiny CPU runs use smaller rates for the diffusion stages.
@@ -16,11 +20,33 @@ package org.reasonbrain.train;
  * <p>{@code minSnr}: reasonbrain stage, Min-SNR-gamma loss weighting (Hang et al. 2023) of L_DM: each sample's
  * epsilon error weighted by min(SNR(t), gamma) / SNR(t), which lowers the weight of the least noisy
  * timesteps (0 = off, the plain L_DM; 5 is the paper's gamma).
+ *
+ * <p>{@code oversample}: reasonbrain stage, family name -> factor: each train sample of that family is drawn
+ * factor times as often as a sample of an unlisted family (a curriculum towards the families a model gets
+ * wrong; empty = uniform draws, the earlier runs' batches exactly).
  */
 public record TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr,
     int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery,
-    boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr) {
+    boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr,
+    Map<String, Double> oversample) {
   public TrainConfig {
+    TreeMap<String, Double> ov = new TreeMap<>();
+    if (oversample != null) {
+      for (Map.Entry<String, Double> e : oversample.entrySet()) {
+        if (e.getKey() == null || e.getKey().isBlank()) {
+          throw new IllegalArgumentException("oversample: a family name is empty");
+        }
+        if (e.getValue() == null || !(e.getValue() > 0) || Double.isInfinite(e.getValue())) {
+          throw new IllegalArgumentException("oversample: the factor of family '" + e.getKey()
+              + "' must be a finite number > 0, got " + e.getValue());
+        }
+        ov.put(e.getKey(), e.getValue());
+      }
+    }
+    if (!ov.isEmpty() && stage != Stage.REASONBRAIN) {
+      throw new IllegalArgumentException("--oversample is for the reasonbrain stage, not " + stage.label());
+    }
+    oversample = Collections.unmodifiableMap(ov);
     if (!(minSnr >= 0) || Double.isInfinite(minSnr)) {
       throw new IllegalArgumentException("min-SNR gamma must be a finite number >= 0 (0 = off), got " + minSnr);
     }
@@ -45,6 +71,14 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     if (evalEvery < 0) {
       throw new IllegalArgumentException("eval interval must not be negative, got " + evalEvery);
     }
+  }
+
+  /** Without oversampled families. */
+  public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
+      double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
+      double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr) {
+    this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, Map.of());
   }
 
   /** Without min-SNR weighting. */
@@ -72,25 +106,63 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
 
   public TrainConfig withSteps(int n) {
     return new TrainConfig(stage, preset, seed, n, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample);
   }
 
   /** The same run with {@code n} extra decoder blocks. */
   public TrainConfig withDecoderBlocks(int n) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample);
   }
 
   /** The same run with Min-SNR-gamma weighting of L_DM (0 = off). */
   public TrainConfig withMinSnr(double gamma) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample);
+  }
+
+  /** The same run drawing each sample of family f {@code factors.get(f)} times as often as the rest. */
+  public TrainConfig withOversample(Map<String, Double> factors) {
+    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors);
+  }
+
+  /**
+   * Parses {@code FAMILY=FACTOR[,FAMILY=FACTOR...]} (for example {@code tap=3,ripen=2.5}); an empty or blank
+   * spec is no oversampling.
+   */
+  public static Map<String, Double> parseOversample(String spec) {
+    Map<String, Double> out = new TreeMap<>();
+    if (spec == null || spec.isBlank()) {
+      return out;
+    }
+    for (String part : spec.split(",")) {
+      String p = part.strip();
+      int eq = p.indexOf('=');
+      if (eq <= 0 || eq == p.length() - 1) {
+        throw new IllegalArgumentException("--oversample: '" + p + "' is not FAMILY=FACTOR (for example tap=3)");
+      }
+      String family = p.substring(0, eq).strip();
+      double f;
+      try {
+        f = Double.parseDouble(p.substring(eq + 1).strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--oversample: the factor of '" + family + "' is not a number: " + p.substring(eq + 1));
+      }
+      if (!(f > 0) || Double.isInfinite(f)) {
+        throw new IllegalArgumentException("--oversample: the factor of '" + family + "' must be a finite number > 0, got " + f);
+      }
+      if (out.put(family, f) != null) {
+        throw new IllegalArgumentException("--oversample: family '" + family + "' is given twice");
+      }
+    }
+    return out;
   }
 
   /** The same run with the reasonbrain-stage options set. */
   public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample);
   }
 
   /** Defaults per stage for the tiny preset. */

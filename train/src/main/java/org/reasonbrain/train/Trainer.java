@@ -30,6 +30,7 @@ import org.reasonbrain.core.nn.Ops;
 import org.reasonbrain.core.nn.Parameter;
 import org.reasonbrain.core.progress.Progress;
 import org.reasonbrain.data.format.Dataset;
+import org.reasonbrain.data.format.Sample;
 import org.reasonbrain.model.ReasonBrain;
 import org.reasonbrain.model.ReasonBrainConfig;
 import org.reasonbrain.model.diffusion.Autoencoder;
@@ -63,6 +64,7 @@ public final class Trainer implements AutoCloseable {
   private Rng rng;
   private int step;
   private TrainingData data;
+  private double[] drawWeights;
   private List<int[]> corpus;
   private FeatureCache cache;
   private Path cacheDir;
@@ -303,6 +305,28 @@ public final class Trainer implements AutoCloseable {
     return data;
   }
 
+  /** The reasonbrain stage's cumulative draw weights ({@link TrainConfig#oversample}); null = uniform. */
+  private double[] drawWeights() {
+    if (cfg.oversample().isEmpty()) {
+      return null;
+    }
+    if (drawWeights == null) {
+      drawWeights = data().cumulativeWeights(cfg.oversample());
+      List<Sample> all = data().samples();
+      int n = 0;
+      double w = 0;
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).family() != null && cfg.oversample().containsKey(all.get(i).family())) {
+          n++;
+          w += drawWeights[i] - (i == 0 ? 0 : drawWeights[i - 1]);
+        }
+      }
+      System.err.printf(Locale.ROOT, "oversampling %s: %d of %d train samples (%.1f%%), %.1f%% of draws%n",
+          cfg.oversample(), n, all.size(), 100.0 * n / all.size(), 100.0 * w / drawWeights[all.size() - 1]);
+    }
+    return drawWeights;
+  }
+
   private NDArray[] vaeLoss(NDManager m) {
     TrainingData.Batch b = data().batch(m, rng, cfg.batch(), 0, 0, 0);
     NDArray x = b.inputs().source().concat(b.target(), 0);
@@ -429,14 +453,15 @@ public final class Trainer implements AutoCloseable {
     NDArray z0;
     NDArray change;
     if (cache != null) {
-      TrainingData.Draw d = TrainingData.draw(rng, cache.size(), cfg.batch(), cfg.dropText(), cfg.dropImage(), cfg.dropBoth());
+      TrainingData.Draw d = TrainingData.draw(rng, cache.size(), drawWeights(), cfg.batch(), cfg.dropText(), cfg.dropImage(),
+          cfg.dropBoth());
       FeatureCache.Batch b = cache.batch(m, d, nullFinest, nullTokens);
       laps.lap("batch");
       c = model.condition(b.encoded(), b.text(), b.textMask(), b.objects(), b.objectMask(), MLLM_LOSS_ROWS);
       z0 = b.targetLatent();
       change = b.change();
     } else {
-      TrainingData.Batch b = data().batch(m, rng, cfg.batch(), cfg.dropText(), cfg.dropImage(), cfg.dropBoth());
+      TrainingData.Batch b = data().batch(m, rng, drawWeights(), cfg.batch(), cfg.dropText(), cfg.dropImage(), cfg.dropBoth());
       laps.lap("batch");
       c = model.condition(b.inputs(), MLLM_LOSS_ROWS);
       z0 = model.vae().latent(b.target()).stopGradient();
@@ -650,6 +675,13 @@ public final class Trainer implements AutoCloseable {
       throw new IOException(run + " grows " + saved.path("decoderBlocks").asInt(0) + " decoder blocks; cannot resume it with "
           + cfg.decoderBlocks() + " (pass --decoder-blocks " + saved.path("decoderBlocks").asInt(0) + ")");
     }
+    Map<String, Double> savedOversample = new java.util.TreeMap<>();
+    saved.path("oversample").fields().forEachRemaining(e -> savedOversample.put(e.getKey(), e.getValue().asDouble()));
+    if (!savedOversample.equals(cfg.oversample())) {
+      throw new IOException(run + " draws with --oversample " + spec(savedOversample) + "; cannot resume it with "
+          + (cfg.oversample().isEmpty() ? "none" : spec(cfg.oversample())) + " (pass --oversample "
+          + (savedOversample.isEmpty() ? "''" : spec(savedOversample)) + ")");
+    }
     Path stateFile = ck.resolve("state.json");
     JsonNode st = readJson(stateFile);
     if (!st.path("step").canConvertToInt() || !st.path("step").isIntegralNumber() || st.path("step").asInt() < 0
@@ -693,6 +725,12 @@ public final class Trainer implements AutoCloseable {
     accuracy.clear();
     accuracy.addAll(accRows);
     setTrainable();
+  }
+
+  private static String spec(Map<String, Double> oversample) {
+    StringBuilder sb = new StringBuilder();
+    oversample.forEach((f, x) -> sb.append(sb.length() > 0 ? "," : "").append(f).append('=').append(x));
+    return sb.length() == 0 ? "none" : sb.toString();
   }
 
   private static JsonNode readJson(Path f) throws IOException {

@@ -7,7 +7,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.reasonbrain.core.Rng;
 import org.reasonbrain.core.image.Images;
 import org.reasonbrain.core.text.NounChunker;
@@ -65,9 +69,28 @@ public final class TrainingData {
    * and the uncached paths draw through this one method, so a seed gives them the same batches.
    */
   public static Draw draw(Rng rng, int n, int b, double dropText, double dropImage, double dropBoth) {
+    return draw(rng, n, null, b, dropText, dropImage, dropBoth);
+  }
+
+  /**
+   * As {@link #draw(Rng, int, int, double, double, double)}, each index drawn with probability proportional
+   * to its weight: {@code cumulative[i]} is the sum of the weights of samples 0..i (see
+   * {@link #cumulativeWeights}); null draws uniformly, exactly as the method without weights.
+   */
+  public static Draw draw(Rng rng, int n, double[] cumulative, int b, double dropText, double dropImage, double dropBoth) {
+    if (cumulative != null && cumulative.length != n) {
+      throw new IllegalArgumentException("draw weights for " + cumulative.length + " samples, but there are " + n);
+    }
     int[] index = new int[b];
     for (int i = 0; i < b; i++) {
-      index[i] = rng.nextInt(n);
+      if (cumulative == null) {
+        index[i] = rng.nextInt(n);
+      } else {
+        double u = rng.nextDouble() * cumulative[n - 1];
+        int k = Arrays.binarySearch(cumulative, u);
+        k = k >= 0 ? k + 1 : -k - 1;                       // the first i with cumulative[i] > u
+        index[i] = Math.min(k, n - 1);
+      }
     }
     boolean[] keepText = new boolean[b];
     float[] keepImage = new float[b];
@@ -79,9 +102,45 @@ public final class TrainingData {
     return new Draw(index, keepText, keepImage);
   }
 
+  /**
+   * Cumulative draw weights of this split's samples for {@link #draw(Rng, int, double[], int, double, double, double)}:
+   * a sample of family f weighs {@code factors.get(f)}, any other 1. Null when {@code factors} is empty (uniform
+   * draws). A family no sample of the split has is an error naming the split's families.
+   */
+  public double[] cumulativeWeights(Map<String, Double> factors) {
+    if (factors.isEmpty()) {
+      return null;
+    }
+    Set<String> known = new TreeSet<>();
+    for (Sample s : samples) {
+      if (s.family() != null) {
+        known.add(s.family());
+      }
+    }
+    for (String f : factors.keySet()) {
+      if (!known.contains(f)) {
+        throw new IllegalArgumentException("--oversample: no family '" + f + "' among the " + samples.size()
+            + " train samples of " + dataset.dir() + " (their families: " + String.join(", ", known) + ")");
+      }
+    }
+    double[] c = new double[samples.size()];
+    double acc = 0;
+    for (int i = 0; i < c.length; i++) {
+      String f = samples.get(i).family();
+      acc += f == null ? 1 : factors.getOrDefault(f, 1.0);
+      c[i] = acc;
+    }
+    return c;
+  }
+
   /** Draws {@code b} samples with {@code rng}; dropout probabilities as in {@link TrainConfig}. */
   public Batch batch(NDManager m, Rng rng, int b, double dropText, double dropImage, double dropBoth) {
-    Draw d = draw(rng, samples.size(), b, dropText, dropImage, dropBoth);
+    return batch(m, rng, null, b, dropText, dropImage, dropBoth);
+  }
+
+  /** Draws {@code b} samples with {@code rng}, weighted by {@code cumulative} (null: uniformly). */
+  public Batch batch(NDManager m, Rng rng, double[] cumulative, int b, double dropText, double dropImage, double dropBoth) {
+    Draw d = draw(rng, samples.size(), cumulative, b, dropText, dropImage, dropBoth);
     List<Sample> picked = new ArrayList<>();
     for (int i : d.index()) {
       picked.add(samples.get(i));

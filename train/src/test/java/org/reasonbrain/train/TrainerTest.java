@@ -214,6 +214,37 @@ class TrainerTest {
   }
 
   @Test
+  void oversamplingIsRecordedAndAResumeMustKeepIt() throws Exception {
+    String family = eight.split("train").get(0).family();
+    TrainConfig ov = recipe(2, 2).withOversample(Map.of(family, 3.0));
+    Path run = tmp.resolve("oversampled");
+    try (Trainer t = new Trainer(ov, eight, run, text).cacheDir(tmp.resolve("cache"))) {
+      t.trainUntil(1, Progress.NONE);
+    }
+    assertEquals(3.0, new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("config.json").toFile())
+        .path("oversample").path(family).asDouble(), 0);
+    try (Trainer t = new Trainer(recipe(2, 2), eight, run, text).cacheDir(tmp.resolve("cache"))) {
+      IOException e = assertThrows(IOException.class, () -> t.train(true, Progress.NONE));
+      assertTrue(e.getMessage().contains("--oversample " + family + "=3.0"), e.getMessage());
+    }
+    try (Trainer t = new Trainer(ov, eight, run, text).cacheDir(tmp.resolve("cache"))) {
+      t.train(true, Progress.NONE);
+    }
+    assertEquals(2, csv(run).size());
+    // Weighted draws differ from the uniform ones of the same seed: the first step's loss is another.
+    Path uniform = tmp.resolve("not-oversampled");
+    Path heavy = tmp.resolve("oversampled-heavily");
+    try (Trainer t = new Trainer(recipe(1, 8), eight, uniform, text).cacheDir(tmp.resolve("cache"))) {
+      t.train(false, Progress.NONE);
+    }
+    try (Trainer t = new Trainer(recipe(1, 8).withOversample(Map.of(family, 1000.0)), eight, heavy, text)
+        .cacheDir(tmp.resolve("cache"))) {
+      t.train(false, Progress.NONE);
+    }
+    assertTrue(csv(uniform).get(0)[2] != csv(heavy).get(0)[2], "the draws changed");
+  }
+
+  @Test
   void resumeWithCacheAndEmaEqualsAnUninterruptedRun() throws Exception {
     Path whole = tmp.resolve("whole-cached");
     try (Trainer t = new Trainer(recipe(4, 2), eight, whole, text).cacheDir(tmp.resolve("cache")).probe(fakeProbe())) {
