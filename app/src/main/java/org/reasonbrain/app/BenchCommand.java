@@ -40,6 +40,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     double peak = matmulPeak();
     System.out.printf(Locale.ROOT, "matmul 512x512 fp32: %.1f GFLOP/s%n", peak / 1e9);
+    System.out.println("memory allocator: " + allocator());
     if (rbOnly) {
       Path tmp = Files.createTempDirectory("reasonbrain-bench");
       try {
@@ -146,6 +147,21 @@ final class BenchCommand implements Callable<Integer> {
       double secs = (System.nanoTime() - t0) / 1e9;
       return n * 2.0 * 512 * 512 * 512 / secs;
     }
+  }
+
+  /** Which malloc this process runs on: jemalloc when preloaded (LD_PRELOAD), else the C library's. */
+  static String allocator() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+        int at = line.indexOf('/');
+        if (at >= 0 && line.substring(at).contains("libjemalloc")) {
+          return "jemalloc (" + line.substring(at).strip() + ", MALLOC_CONF=" + System.getenv().getOrDefault("MALLOC_CONF", "") + ")";
+        }
+      }
+    } catch (java.io.IOException e) {
+      return "unknown (no /proc/self/maps)";
+    }
+    return "the C library's malloc";
   }
 
   private static double peakRssMb() {
