@@ -36,11 +36,7 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
         if (e.getKey() == null || e.getKey().isBlank()) {
           throw new IllegalArgumentException("oversample: a family name is empty");
         }
-        if (e.getValue() == null || !(e.getValue() > 0) || Double.isInfinite(e.getValue())) {
-          throw new IllegalArgumentException("oversample: the factor of family '" + e.getKey()
-              + "' must be a finite number > 0, got " + e.getValue());
-        }
-        ov.put(e.getKey(), e.getValue());
+        ov.put(e.getKey(), checkFactor(e.getKey(), e.getValue()));
       }
     }
     if (!ov.isEmpty() && stage != Stage.REASONBRAIN) {
@@ -149,14 +145,18 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--oversample: the factor of '" + family + "' is not a number: " + p.substring(eq + 1));
       }
-      if (!(f > 0) || Double.isInfinite(f)) {
-        throw new IllegalArgumentException("--oversample: the factor of '" + family + "' must be a finite number > 0, got " + f);
-      }
-      if (out.put(family, f) != null) {
+      if (out.put(family, checkFactor(family, f)) != null) {
         throw new IllegalArgumentException("--oversample: family '" + family + "' is given twice");
       }
     }
     return out;
+  }
+
+  private static double checkFactor(String family, Double f) {
+    if (f == null || !(f > 0) || Double.isInfinite(f)) {
+      throw new IllegalArgumentException("--oversample: the factor of '" + family + "' must be a finite number > 0, got " + f);
+    }
+    return f;
   }
 
   /** The same run with the reasonbrain-stage options set. */

@@ -313,16 +313,11 @@ public final class Trainer implements AutoCloseable {
     if (drawWeights == null) {
       drawWeights = data().cumulativeWeights(cfg.oversample());
       List<Sample> all = data().samples();
-      int n = 0;
-      double w = 0;
-      for (int i = 0; i < all.size(); i++) {
-        if (all.get(i).family() != null && cfg.oversample().containsKey(all.get(i).family())) {
-          n++;
-          w += drawWeights[i] - (i == 0 ? 0 : drawWeights[i - 1]);
-        }
-      }
+      long n = all.stream().filter(s -> s.family() != null && cfg.oversample().containsKey(s.family())).count();
+      double total = drawWeights[all.size() - 1];
+      double others = all.size() - n;                                  // every unlisted sample weighs 1
       System.err.printf(Locale.ROOT, "oversampling %s: %d of %d train samples (%.1f%%), %.1f%% of draws%n",
-          cfg.oversample(), n, all.size(), 100.0 * n / all.size(), 100.0 * w / drawWeights[all.size() - 1]);
+          cfg.oversample(), n, all.size(), 100.0 * n / all.size(), 100.0 * (total - others) / total);
     }
     return drawWeights;
   }
@@ -679,7 +674,7 @@ public final class Trainer implements AutoCloseable {
     saved.path("oversample").fields().forEachRemaining(e -> savedOversample.put(e.getKey(), e.getValue().asDouble()));
     if (!savedOversample.equals(cfg.oversample())) {
       throw new IOException(run + " draws with --oversample " + spec(savedOversample) + "; cannot resume it with "
-          + (cfg.oversample().isEmpty() ? "none" : spec(cfg.oversample())) + " (pass --oversample "
+          + spec(cfg.oversample()) + " (pass --oversample "
           + (savedOversample.isEmpty() ? "''" : spec(savedOversample)) + ")");
     }
     Path stateFile = ck.resolve("state.json");
