@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Equal-budget A/B of family oversampling (README *Family oversampling*): from the same weights, on the same build,
+# seed, steps, batch 64, lr 1.5e-4; uniform draws against session 11's factors; each arm exported with the decoder
+# and scored on the same LIMIT val samples. Usage: bench/oversample-ab.sh INIT_RUN DATA DECODER_RUN OUT_DIR [STEPS] [LIMIT]
+# (session 12: bench/oversample-ab.sh runs/rb-hob runs/data-ov31 runs/decoder3 runs/ab12 800 600)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+rb="${RB:-$here/reasonbrain}"
+init="${1:?usage: bench/oversample-ab.sh INIT_RUN DATA DECODER_RUN OUT_DIR [STEPS] [LIMIT]}"
+data="${2:?usage}"; decoder="${3:?usage}"; out="${4:?usage}"
+steps="${5:-800}"; limit="${6:-600}"
+factors="magic-bean=3,tap=3,switch=3,ripen=3,bloom=3,window=3,burn=2,slope=2,wind=2,dominoes=2"
+mkdir -p "$out"
+t0=$(date +%s)
+for arm in uniform oversampled; do
+  extra=()
+  [[ $arm == oversampled ]] && extra=(--oversample "$factors")
+  "$rb" train --stage reasonbrain --data "$data" --out "$out/run-$arm" --init "$init" --steps "$steps" --batch 64 \
+    --lr 1.5e-4 --save-every 300 "${extra[@]}" > "$out/train-$arm.log" 2>&1
+  echo "$arm trained $(( $(date +%s) - t0 )) s"
+  "$rb" model export --run "$out/run-$arm" --decoder "$decoder" --out "$out/model-$arm" > /dev/null
+  "$rb" eval --model "$out/model-$arm" --data "$data" --split val --limit "$limit" --no-clip --out "$out/val-$arm" 2> "$out/val-$arm.log" | tail -1
+  echo "$arm scored $(( $(date +%s) - t0 )) s"
+done
