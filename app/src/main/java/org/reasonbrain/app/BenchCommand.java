@@ -104,10 +104,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rb-steps", defaultValue = "10", description = "Timed reasonbrain-stage steps (default ${DEFAULT-VALUE}).")
   int rbSteps;
 
+  @Option(names = "--rb-preset", defaultValue = "tiny", description = "Preset of the reasonbrain-stage rate (tiny, or "
+      + "tiny-cme-pool2: the CME's token budget; default ${DEFAULT-VALUE}).")
+  String rbPreset;
+
   /** The reasonbrain stage as the default recipe trains it (feature cache, EMA, region weight): samples/s and a per-stage split. */
   private void reasonbrainStage(Dataset ds, Path tmp, double peak) throws Exception {
-    TrainConfig d = TrainConfig.defaults(Stage.REASONBRAIN, "tiny", rbSteps + 2);
-    TrainConfig c = new TrainConfig(Stage.REASONBRAIN, "tiny", 1, rbSteps + 2, rbBatch, 1, 3e-4, 0, d.weightDecay(), d.clipNorm(),
+    TrainConfig d = TrainConfig.defaults(Stage.REASONBRAIN, rbPreset, rbSteps + 2);
+    TrainConfig c = new TrainConfig(Stage.REASONBRAIN, rbPreset, 1, rbSteps + 2, rbBatch, 1, 3e-4, 0, d.weightDecay(), d.clipNorm(),
         d.dropText(), d.dropImage(), d.dropBoth(), 1000, true, d.regionWeight(), d.emaDecay(), 0);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder();
         Trainer t = new Trainer(c, ds, tmp.resolve("rb-stage"), text).cacheDir(tmp.resolve("cache"))) {
@@ -124,8 +128,8 @@ final class BenchCommand implements Callable<Integer> {
       t.train(true, Progress.NONE);
       double secs = (System.nanoTime() - t0) / 1e9;
       double rate = rbSteps * (double) rbBatch / secs;
-      System.out.printf(Locale.ROOT, "train reasonbrain (cached, EMA, region-weighted) batch %d: %.1f samples/s (%.0f ms per step); "
-          + "matmul peak of this run %.1f GFLOP/s%n", rbBatch, rate, 1000 * secs / rbSteps, peak / 1e9);
+      System.out.printf(Locale.ROOT, "train reasonbrain (%s, cached, EMA, region-weighted) batch %d: %.1f samples/s (%.0f ms per step); "
+          + "matmul peak of this run %.1f GFLOP/s%n", rbPreset, rbBatch, rate, 1000 * secs / rbSteps, peak / 1e9);
       StringBuilder sb = new StringBuilder("  per step:");
       split.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s %.0f ms (%.0f%%),", k, 1000 * v / rbSteps, 100 * v / secs)));
       System.out.println(sb.substring(0, sb.length() - 1));

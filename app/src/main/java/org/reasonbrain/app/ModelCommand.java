@@ -237,6 +237,13 @@ final class ModelCommand implements Runnable {
                 model.mllmTokens(32), rc.mllmPool(), rc.mllmPool(), (rc.imageSize() / 8 / rc.mllmPool()) * (rc.imageSize() / 8 / rc.mllmPool()),
                 (rc.imageSize() / 8) * (rc.imageSize() / 8));
           }
+          if (model.cmeVisualTokens() > 0) {
+            int g = rc.imageSize() / 8 / rc.cmePool();
+            System.out.printf("CME token budget: %d image-grid tokens per sample in the visual enhancer (%s), R-bar_visual on a %dx%d grid%n",
+                model.cmeVisualTokens(), rc.cmePool() == 1 ? "unpooled"
+                    : String.format("pooled %dx%d: %d instead of %d", rc.cmePool(), rc.cmePool(), g * g, (rc.imageSize() / 8) * (rc.imageSize() / 8)),
+                g, g);
+          }
         }
       }
       System.out.printf("%-28s %14s %14s%n", "total", fmt(total), fmt(trainable));

@@ -38,7 +38,7 @@ final class TablesCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UserError(r.substring(eq + 1) + "/report.json: meta.preset '" + preset + "' is not a known preset");
       }
-      boolean table2 = cfg.variant() != ReasonBrainConfig.Variant.REASONBRAIN || preset.equals("tiny");
+      boolean table2 = cfg.variant() != ReasonBrainConfig.Variant.REASONBRAIN || cfg.switches().equals(ReasonBrainConfig.Switches.all());
       List<Tables.Switch> sw = null;
       if (cfg.variant() == ReasonBrainConfig.Variant.REASONBRAIN) {
         var s = cfg.switches();

@@ -200,7 +200,17 @@ public final class ReasonBrain extends Module {
     if (cme == null) {
       return new Conditioning(sourceLatent, null, null, vHat, g.loss(), rv, rt);
     }
-    CrossModalEnhancer.Output e = cme.forward(vHat, eiTokens, rv == null ? eiTokens : rv, text, rt);
+    // Token budget of the CME (cmePool > 1): its visual base E_I(I) and the grid part of its cues (R_local)
+    // pooled on the grid; R_global's region tokens stay as they are. R-bar_visual follows the base's grid.
+    NDArray cmeBase = poolGrid(eiTokens, cfg.cmePool());
+    NDArray cmeCues = rv == null ? cmeBase : rv;
+    if (rv != null && patch != null && cfg.cmePool() > 1) {
+      cmeCues = poolGrid(rvParts.get(0), cfg.cmePool());
+      if (rvParts.size() > 1) {
+        cmeCues = cmeCues.concat(rvParts.get(1), 1);
+      }
+    }
+    CrossModalEnhancer.Output e = cme.forward(vHat, cmeBase, cmeCues, text, rt);
     NDArray context = e.eBarVisual() == null ? e.eBarText() : e.eBarText() == null ? e.eBarVisual() : e.eBarVisual().concat(e.eBarText(), 1);
     if (context == null) {
       context = vHat;
@@ -233,6 +243,15 @@ public final class ReasonBrain extends Module {
     n += region != null ? cfg.maxRegions() : 0;
     n += idController != null && (patch != null || region != null) ? cfg.maxObjects() : 0;
     return n;
+  }
+
+  /** Image-grid tokens the CME's visual enhancer reads per sample (its base; 0 without a visual enhancer). */
+  public int cmeVisualTokens() {
+    if (cme == null || !cfg.switches().visionEnhancer()) {
+      return 0;
+    }
+    int g = cfg.imageSize() / 8 / cfg.cmePool();
+    return g * g;
   }
 
   /** Max-pools 0/1 masks [B, K, H, W] down to [B, K, s, s]. */

@@ -14,7 +14,7 @@ import org.reasonbrain.model.qformer.QFormer;
  * of the baselines trained on the same trainer).
  */
 public record ReasonBrainConfig(String name, Variant variant, Switches switches, int imageSize, int dim, int textDim,
-    int maxRegions, int maxObjects, int idLayers, int cmeTokens, int heads, int mllmPool, ImageEncoder.Config image,
+    int maxRegions, int maxObjects, int idLayers, int cmeTokens, int heads, int mllmPool, int cmePool, ImageEncoder.Config image,
     PatchBranch.Config patch, MllmDecoder.Config mllm, QFormer.Config qformer, Autoencoder.Config vae, UNet.Config unet) {
 
   /** Full ReasonBrain, or a baseline of Table 2 on the same trainer. */
@@ -41,6 +41,9 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
     if (mllmPool < 1 || (imageSize / 8) % mllmPool != 0) {
       throw new IllegalArgumentException("MLLM token pooling " + mllmPool + " must divide the " + imageSize / 8 + "-token grid");
     }
+    if (cmePool < 1 || (imageSize / 8) % cmePool != 0) {
+      throw new IllegalArgumentException("CME token pooling " + cmePool + " must divide the " + imageSize / 8 + "-token grid");
+    }
     if (imageSize % 32 != 0) {
       throw new IllegalArgumentException("image size must be a multiple of 32, got " + imageSize);
     }
@@ -50,25 +53,36 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
   public static ReasonBrainConfig tiny() {
     // mllmPool 2: the image-grid tokens (IA(E_I) and R_local) enter the MLLM 2x2 average-pooled, 16 instead
     // of 64 each (the MLLM was half of a training step); the ID controller and the CME still see all 64.
-    return new ReasonBrainConfig("tiny", Variant.REASONBRAIN, Switches.all(), 64, 128, 384, 8, 3, 2, 16, 4, 2,
+    // cmePool 1: the CME's visual enhancer reads all 64 image-grid tokens (tiny-cme-pool2 pools them 2x2).
+    return new ReasonBrainConfig("tiny", Variant.REASONBRAIN, Switches.all(), 64, 128, 384, 8, 3, 2, 16, 4, 2, 1,
         ImageEncoder.Config.tiny(), PatchBranch.Config.tiny(), MllmDecoder.Config.tiny(), QFormer.Config.tiny(),
         Autoencoder.Config.tiny(), UNet.Config.tiny());
   }
 
   public ReasonBrainConfig withVariant(Variant v) {
     return new ReasonBrainConfig(name + "-" + v.name().toLowerCase().replace('_', '-'), v, switches, imageSize, dim, textDim,
-        maxRegions, maxObjects, idLayers, cmeTokens, heads, mllmPool, image, patch, mllm, qformer, vae, unet);
+        maxRegions, maxObjects, idLayers, cmeTokens, heads, mllmPool, cmePool, image, patch, mllm, qformer, vae, unet);
   }
 
   public ReasonBrainConfig withSwitches(Switches s) {
     return new ReasonBrainConfig(name, variant, s, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
-        heads, mllmPool, image, patch, mllm, qformer, vae, unet);
+        heads, mllmPool, cmePool, image, patch, mllm, qformer, vae, unet);
+  }
+
+  /**
+   * The same weights with the CME's token budget: E_I's grid tokens (the visual enhancer's base) and R_local
+   * (its cues, beside R_global) enter it f x f average-pooled, so R-bar_visual comes out on a (g/f) x (g/f)
+   * grid that the UNet upsamples to the latent as before. Every parameter keeps its name and shape.
+   */
+  public ReasonBrainConfig withCmePool(int f) {
+    return new ReasonBrainConfig(name, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
+        heads, mllmPool, f, image, patch, mllm, qformer, vae, unet);
   }
 
   /** The same model with {@code n} extra residual blocks per upper level of the autoencoder's decoder. */
   public ReasonBrainConfig withDecoderBlocks(int n) {
     return new ReasonBrainConfig(name, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
-        heads, mllmPool, image, patch, mllm, qformer, vae.withDecoderBlocks(n), unet);
+        heads, mllmPool, cmePool, image, patch, mllm, qformer, vae.withDecoderBlocks(n), unet);
   }
 
   /** A run's or model's shapes: its preset, with the decoder blocks its config.json records (0 when absent). */
@@ -78,16 +92,17 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
 
   /** The names {@link #preset} accepts. */
   public static final java.util.List<String> PRESETS =
-      java.util.List.of("tiny", "ip2p", "mllm-only", "tiny-no-frce", "tiny-no-id", "tiny-no-cme");
+      java.util.List.of("tiny", "tiny-cme-pool2", "ip2p", "mllm-only", "tiny-no-frce", "tiny-no-id", "tiny-no-cme");
 
   /**
-   * A named preset: tiny, the Table 2 baselines ip2p and mllm-only, and the Table 4 ablations of tiny
+   * A named preset: tiny, tiny-cme-pool2 (tiny's weights with the CME's token budget, see {@link #withCmePool}), the Table 2 baselines ip2p and mllm-only, and the Table 4 ablations of tiny
    * (no-frce: neither FRCE branch nor the ID controller; no-id: FRCE without the ID controller; no-cme:
    * neither enhancer). Paper-size shapes are in {@link PaperPresets}.
    */
   public static ReasonBrainConfig preset(String name) {
     return switch (name) {
       case "tiny" -> tiny();
+      case "tiny-cme-pool2" -> tiny().renamed(name).withCmePool(2);
       case "ip2p" -> tiny().withVariant(Variant.IP2P);
       case "mllm-only" -> tiny().withVariant(Variant.MLLM_ONLY);
       case "tiny-no-frce" -> tiny().renamed(name).withSwitches(new Switches(false, false, false, true, true));
@@ -99,6 +114,6 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
 
   private ReasonBrainConfig renamed(String n) {
     return new ReasonBrainConfig(n, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
-        heads, mllmPool, image, patch, mllm, qformer, vae, unet);
+        heads, mllmPool, cmePool, image, patch, mllm, qformer, vae, unet);
   }
 }

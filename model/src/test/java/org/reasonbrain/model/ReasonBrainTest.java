@@ -3,6 +3,7 @@ package org.reasonbrain.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -147,6 +148,32 @@ class ReasonBrainTest {
       assertArrayEquals(new float[] {2.5f, 4.5f, 10.5f, 12.5f}, pooled.toFloatArray(), 1e-6f);
       assertEquals(83, new ReasonBrain(mm, 1, ReasonBrainConfig.tiny()).mllmTokens(32));   // 16 + 16 + 8 + 3 + 32 + 8
     }
+  }
+
+  @Test
+  void cmeTokenBudgetKeepsTheWeightsAndPoolsTheVisualEnhancer() {
+    ReasonBrain full = new ReasonBrain(m, 4, ReasonBrainConfig.tiny());
+    ReasonBrain pooled = new ReasonBrain(m, 4, ReasonBrainConfig.preset("tiny-cme-pool2"));
+    // Same parameter names and shapes, so a tiny run's weights load into the pooled preset (--init).
+    assertEquals(full.parameters().keySet(), pooled.parameters().keySet());
+    full.parameters().forEach((k, p) -> assertEquals(p.value().getShape(), pooled.parameters().get(k).value().getShape(), k));
+    assertEquals(64, full.cmeVisualTokens());
+    assertEquals(16, pooled.cmeVisualTokens());
+    assertEquals(0, new ReasonBrain(m, 4, ReasonBrainConfig.preset("tiny-no-cme")).cmeVisualTokens());
+    pooled.parameters().forEach((k, p) -> p.assign(full.parameters().get(k).value().toFloatArray()));
+    try (NDManager step = m.newSubManager()) {
+      ReasonBrain.Inputs in = inputs(step, 2);
+      ReasonBrain.Conditioning a = full.condition(in);
+      ReasonBrain.Conditioning b = pooled.condition(in);
+      assertEquals(new Shape(2, 16, 128), b.rBarVisual().getShape());       // on a 4x4 grid
+      assertEquals(a.rv().getShape(), b.rv().getShape());                   // the FRCE and the MLLM are untouched
+      assertArrayEquals(a.rv().toFloatArray(), b.rv().toFloatArray(), 1e-6f);
+      assertEquals(a.context().getShape(), b.context().getShape());
+      assertFalse(java.util.Arrays.equals(a.rBarVisual().get("0, 0").toFloatArray(), b.rBarVisual().get("0, 0").toFloatArray()));
+      // The UNet takes the coarser grid and gives a latent-sized prediction; the loss has a gradient.
+      assertTrue(Float.isFinite(loss(pooled, in).getFloat()));
+    }
+    assertThrows(IllegalArgumentException.class, () -> ReasonBrainConfig.tiny().withCmePool(3));
   }
 
   @Test

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Equal-budget A/B of the CME token budget (README *The CME token budget*): from the same weights (a run folder or a
+# shipped model, e.g. models/default), on the same build, seed, steps, batch 64, lr 1e-4, uniform draws: preset tiny
+# (the CME reads all 64 image-grid tokens) against tiny-cme-pool2 (pooled 2x2: 16). Each arm is exported (its
+# autoencoder is the initial weights', frozen in this stage) and scored on the same LIMIT val samples of VAL_DATA.
+# Usage: bench/cme-pool-ab.sh INIT DATA VAL_DATA OUT_DIR [STEPS] [LIMIT] [DECODER_BLOCKS]
+# (session 13: bench/cme-pool-ab.sh models/default runs/data-ov44 runs/data-ov31 runs/ab13 600 600 4)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+rb="${RB:-$here/reasonbrain}"
+usage="usage: bench/cme-pool-ab.sh INIT DATA VAL_DATA OUT_DIR [STEPS] [LIMIT] [DECODER_BLOCKS]"
+init="${1:?$usage}"; data="${2:?$usage}"; val="${3:?$usage}"; out="${4:?$usage}"
+steps="${5:-600}"; limit="${6:-600}"; blocks="${7:-4}"
+mkdir -p "$out"
+t0=$(date +%s)
+for preset in tiny-cme-pool2 tiny; do
+  "$rb" train --stage reasonbrain --preset "$preset" --data "$data" --out "$out/run-$preset" --init "$init" --steps "$steps" \
+    --batch 64 --lr 1e-4 --save-every 300 --decoder-blocks "$blocks" > "$out/train-$preset.log" 2>&1
+  echo "$preset trained $(( $(date +%s) - t0 )) s"
+  "$rb" model export --run "$out/run-$preset" --out "$out/model-$preset" > /dev/null
+  "$rb" eval --model "$out/model-$preset" --data "$val" --split val --limit "$limit" --no-clip --out "$out/val-$preset" \
+    2> "$out/val-$preset.log" | tail -1
+  echo "$preset scored $(( $(date +%s) - t0 )) s"
+done
