@@ -12,13 +12,8 @@ usage="usage: bench/cme-pool-ab.sh INIT DATA VAL_DATA OUT_DIR [STEPS] [LIMIT] [D
 init="${1:?$usage}"; data="${2:?$usage}"; val="${3:?$usage}"; out="${4:?$usage}"
 steps="${5:-600}"; limit="${6:-600}"; blocks="${7:-4}"
 mkdir -p "$out"
+source "$here/bench/ab-arm.sh"
 t0=$(date +%s)
 for preset in tiny-cme-pool2 tiny; do
-  "$rb" train --stage reasonbrain --preset "$preset" --data "$data" --out "$out/run-$preset" --init "$init" --steps "$steps" \
-    --batch 64 --lr 1e-4 --save-every 300 --decoder-blocks "$blocks" > "$out/train-$preset.log" 2>&1
-  echo "$preset trained $(( $(date +%s) - t0 )) s"
-  "$rb" model export --run "$out/run-$preset" --out "$out/model-$preset" > /dev/null
-  "$rb" eval --model "$out/model-$preset" --data "$val" --split val --limit "$limit" --no-clip --out "$out/val-$preset" \
-    2> "$out/val-$preset.log" | tail -1
-  echo "$preset scored $(( $(date +%s) - t0 )) s"
+  ab_arm "$preset" "$init" "$data" "$val" "$out" "$steps" "$limit" 1e-4 "" --preset "$preset" --decoder-blocks "$blocks"
 done

@@ -11,14 +11,7 @@ data="${2:?usage}"; decoder="${3:?usage}"; out="${4:?usage}"
 steps="${5:-800}"; limit="${6:-600}"
 factors="magic-bean=3,tap=3,switch=3,ripen=3,bloom=3,window=3,burn=2,slope=2,wind=2,dominoes=2"
 mkdir -p "$out"
+source "$here/bench/ab-arm.sh"
 t0=$(date +%s)
-for arm in uniform oversampled; do
-  extra=()
-  [[ $arm == oversampled ]] && extra=(--oversample "$factors")
-  "$rb" train --stage reasonbrain --data "$data" --out "$out/run-$arm" --init "$init" --steps "$steps" --batch 64 \
-    --lr 1.5e-4 --save-every 300 "${extra[@]}" > "$out/train-$arm.log" 2>&1
-  echo "$arm trained $(( $(date +%s) - t0 )) s"
-  "$rb" model export --run "$out/run-$arm" --decoder "$decoder" --out "$out/model-$arm" > /dev/null
-  "$rb" eval --model "$out/model-$arm" --data "$data" --split val --limit "$limit" --no-clip --out "$out/val-$arm" 2> "$out/val-$arm.log" | tail -1
-  echo "$arm scored $(( $(date +%s) - t0 )) s"
-done
+ab_arm uniform "$init" "$data" "$data" "$out" "$steps" "$limit" 1.5e-4 "--decoder $decoder"
+ab_arm oversampled "$init" "$data" "$data" "$out" "$steps" "$limit" 1.5e-4 "--decoder $decoder" --oversample "$factors"

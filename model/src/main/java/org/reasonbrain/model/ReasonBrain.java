@@ -174,16 +174,9 @@ public final class ReasonBrain extends Module {
     // Token budget: the image-grid tokens (IA(E_I) and R_local) enter the MLLM mllmPool x mllmPool average-pooled.
     List<NDArray> seq = new ArrayList<>();
     seq.add(poolGrid(imageAdapter.forward(eiTokens), cfg.mllmPool()));
-    if (rv != null) {
-      long local = patch == null ? 0 : rvParts.get(0).getShape().get(1);
-      if (local > 0 && cfg.mllmPool() > 1) {
-        seq.add(poolGrid(rvParts.get(0), cfg.mllmPool()));
-        if (rvParts.size() > 1) {
-          seq.add(rvParts.get(1));
-        }
-      } else {
-        seq.add(rv);
-      }
+    NDArray mllmRv = rv == null ? null : pooledRv(rv, rvParts, cfg.mllmPool());
+    if (mllmRv != null) {
+      seq.add(mllmRv);
     }
     if (rt != null) {
       seq.add(rt);
@@ -203,13 +196,7 @@ public final class ReasonBrain extends Module {
     // Token budget of the CME (cmePool > 1): its visual base E_I(I) and the grid part of its cues (R_local)
     // pooled on the grid; R_global's region tokens stay as they are. R-bar_visual follows the base's grid.
     NDArray cmeBase = poolGrid(eiTokens, cfg.cmePool());
-    NDArray cmeCues = rv == null ? cmeBase : rv;
-    if (rv != null && patch != null && cfg.cmePool() > 1) {
-      cmeCues = poolGrid(rvParts.get(0), cfg.cmePool());
-      if (rvParts.size() > 1) {
-        cmeCues = cmeCues.concat(rvParts.get(1), 1);
-      }
-    }
+    NDArray cmeCues = rv == null ? cmeBase : cfg.cmePool() == cfg.mllmPool() ? mllmRv : pooledRv(rv, rvParts, cfg.cmePool());
     CrossModalEnhancer.Output e = cme.forward(vHat, cmeBase, cmeCues, text, rt);
     NDArray context = e.eBarVisual() == null ? e.eBarText() : e.eBarText() == null ? e.eBarVisual() : e.eBarVisual().concat(e.eBarText(), 1);
     if (context == null) {
@@ -217,6 +204,15 @@ public final class ReasonBrain extends Module {
     }
     laps.lap("CME");
     return new Conditioning(sourceLatent, e.rBarVisual(), e.rBarText(), context, g.loss(), rv, rt);
+  }
+
+  /** R_V with its grid part (R_local, when the patch branch is on) average-pooled f x f; R_global's region tokens as they are. */
+  private NDArray pooledRv(NDArray rv, List<NDArray> rvParts, int f) {
+    if (f == 1 || patch == null) {
+      return rv;
+    }
+    NDArray local = poolGrid(rvParts.get(0), f);
+    return rvParts.size() > 1 ? local.concat(rvParts.get(1), 1) : local;
   }
 
   /** Average-pools tokens on a square grid, [B, g*g, C] -> [B, (g/f)^2, C] (f = 1: unchanged). */
