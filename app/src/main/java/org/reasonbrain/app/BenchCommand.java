@@ -82,6 +82,9 @@ final class BenchCommand implements Callable<Integer> {
         for (Stage s : Stage.values()) {
           TrainConfig c = TrainConfig.defaults(s, "tiny", trainSteps + 1);
           try (Trainer t = new Trainer(c, ds, tmp.resolve(s.label()), text)) {
+            if (s == Stage.AUTOENCODER) {
+              t.initFrom(tmp.resolve(Stage.VAE.label()));              // it fine-tunes a trained autoencoder
+            }
             t.trainUntil(1, Progress.NONE);
             long t0 = System.nanoTime();
             t.train(true, Progress.NONE);

@@ -132,20 +132,7 @@ public final class EvalJob {
       Evaluator.BatchEditor editor = (imgs, instrs) -> p.editBatch(imgs, instrs, o, (d, t) -> {}).stream()
           .map(EditPipeline.Result::image).toList();
       if (s.oracleVae()) {
-        Map<String, String> targetOf = new HashMap<>();
-        for (Sample x : chosen) {
-          if (x.steps().isEmpty()) {
-            targetOf.put(x.instruction(), x.target());
-          }
-          x.steps().forEach(st -> targetOf.put(st.instruction(), st.target()));
-        }
-        editor = (imgs, instrs) -> java.util.stream.IntStream.range(0, instrs.size()).mapToObj(k -> {
-          try {
-            return p.reconstruct(ds.image(targetOf.get(instrs.get(k))), imgs.get(k), o.preserve());
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }).toList();
+        editor = new OracleEditor(ds, chosen, (target, input) -> p.reconstruct(target, input, o.preserve()));
       }
       return new Session(p, enc, evaluator, editor);
     } catch (IOException | RuntimeException e) {

@@ -64,6 +64,9 @@ final class ModelCommand implements Runnable {
     @Option(names = "--decoder", description = "Finished decoder-stage run whose autoencoder decoder replaces the run's (its encoder must be the run's own).")
     java.nio.file.Path decoder;
 
+    @Option(names = "--autoencoder", description = "Finished autoencoder-stage run whose whole autoencoder (encoder and decoder) replaces the run's.")
+    java.nio.file.Path autoencoder;
+
     @Option(names = "--history", description = "Run folders whose config.json, log.csv and loss.png go to training/NAME/ (repeatable).")
     java.util.List<java.nio.file.Path> history = new java.util.ArrayList<>();
 
@@ -93,11 +96,15 @@ final class ModelCommand implements Runnable {
       try {
         // A decoder-stage run may have grown the decoder (extra blocks): the model takes its shape, the run's
         // checkpoint fills everything else and swapDecoder the whole decoder.
-        int blocks = decoder != null ? decoderBlocks(decoder) : cfg.path("decoderBlocks").asInt(0);
+        if (decoder != null && autoencoder != null) {
+          throw new UserError("--decoder and --autoencoder both replace the decoder; give one");
+        }
+        java.nio.file.Path vaeFrom = autoencoder != null ? autoencoder : decoder;
+        int blocks = vaeFrom != null ? decoderBlocks(vaeFrom) : cfg.path("decoderBlocks").asInt(0);
         try (NDManager m = NDManager.newBaseManager()) {
           ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, blocks));
           org.reasonbrain.core.nn.Checkpoints.load(model, run.resolve("checkpoint/model.safetensors"),
-              name -> decoder != null && name.startsWith("vae.decoder."));
+              name -> vaeFrom != null && name.startsWith("vae.decoder."));
           // Sampling uses the EMA of the trained weights when the run kept one (optimizer state "ema.NAME").
           java.nio.file.Path opt = run.resolve("checkpoint/optimizer.safetensors");
           int emaCount = 0;
@@ -112,6 +119,11 @@ final class ModelCommand implements Runnable {
             }
           }
           cfg.put("ema_weights", emaCount > 0);
+          if (autoencoder != null) {
+            swapAutoencoder(model, autoencoder);
+            cfg.put("autoencoder_from", autoencoder.toAbsolutePath().toString());
+            cfg.put("decoderBlocks", blocks);
+          }
           if (decoder != null) {
             swapDecoder(model, decoder);
             cfg.put("decoder_from", decoder.toAbsolutePath().toString());
@@ -157,6 +169,30 @@ final class ModelCommand implements Runnable {
         throw new UserError(runDir + ": not a finished run (needs config.json and checkpoint/model.safetensors)");
       }
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfgFile.toFile()).path("decoderBlocks").asInt(0);
+    }
+
+    /**
+     * Puts the whole autoencoder of an autoencoder-stage run into {@code model} (a reasonbrain stage trained on the
+     * latents of the encoder that run started from reads its anchored latents; see {@code Stage.AUTOENCODER}).
+     */
+    static void swapAutoencoder(ReasonBrain model, java.nio.file.Path aeRun) throws java.io.IOException {
+      java.nio.file.Path f = aeRun.resolve("checkpoint/model.safetensors");
+      var cfgFile = aeRun.resolve("config.json");
+      if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isRegularFile(cfgFile)) {
+        throw new UserError(aeRun + ": not a finished run (needs config.json and checkpoint/model.safetensors)");
+      }
+      String stage = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfgFile.toFile()).path("stage").asText();
+      if (!"autoencoder".equals(stage)) {
+        throw new UserError(aeRun + " is a " + stage + "-stage run; --autoencoder takes an autoencoder-stage run");
+      }
+      var st = org.reasonbrain.core.io.Safetensors.read(f).tensors();
+      for (var e : model.vae().parameters().entrySet()) {
+        var t = st.get("vae." + e.getKey());
+        if (t == null || !java.util.Arrays.equals(t.shape(), e.getValue().value().getShape().getShape())) {
+          throw new UserError(aeRun + ": no autoencoder weight vae." + e.getKey() + " of the model's shape");
+        }
+        e.getValue().assign(t.toFloats());
+      }
     }
 
     /**

@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code reasonbrain train}: one stage of training into a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train one stage (vae, clip, lm, reasonbrain) of a preset on a dataset; writes a run folder.")
+    description = "Train one stage (vae, clip, lm, reasonbrain, decoder, autoencoder) of a preset on a dataset; writes a run folder.")
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--stage", required = true, description = "vae, clip, lm, reasonbrain or decoder (the autoencoder's decoder alone, encoder frozen; --init from any run).")
+  @Option(names = "--stage", required = true, description = "vae, clip, lm, reasonbrain, decoder (the autoencoder's decoder alone, encoder frozen; --init from any run) "
+      + "or autoencoder (the whole autoencoder fine-tuned from --init, its latents anchored to the starting encoder's).")
   String stage;
 
   @Option(names = "--data", required = true, description = "Dataset folder (its train split is used).")
@@ -75,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
       + "(each sample's error x min(SNR, gamma) / SNR; 5 is the paper's gamma; default ${DEFAULT-VALUE} = off).")
   double minSnr;
 
-  @Option(names = "--oversample", description = "Reasonbrain stage: draw the train samples of these families more often, "
+  @Option(names = "--oversample", description = "Reasonbrain and autoencoder stages: draw the train samples of these families more often, "
       + "FAMILY=FACTOR[,FAMILY=FACTOR...] (for example tap=3,ripen=2; the rest 1; default: uniform draws).")
   String oversample;
 
@@ -83,15 +84,22 @@ final class TrainCommand implements Callable<Integer> {
       + "autoencoder's decoder (start as the identity; for the decoder stage; default ${DEFAULT-VALUE}).")
   int decoderBlocks;
 
+  @Option(names = "--anchor", description = "Autoencoder stage: weight of the MSE between the fine-tuned encoder's latent means "
+      + "and the starting encoder's (default 1; 0 = free, and every trained UNet is then off its latents).")
+  Double anchor;
+
   @Override
   public Integer call() throws Exception {
     Stage st = Stage.parse(stage);
+    if (st == Stage.AUTOENCODER && ema != null && ema > 0) {
+      throw new IllegalArgumentException("--ema is not kept by the autoencoder stage (its run folder is read as it is by --init and eval)");
+    }
     TrainConfig d = TrainConfig.defaults(st, preset, steps);
     TrainConfig cfg = new TrainConfig(st, preset, seed, steps, batch, accumulate, lr == null ? d.lr() : lr, d.warmup(),
         d.weightDecay(), d.clipNorm(), d.dropText(), d.dropImage(), d.dropBoth(), saveEvery == null ? d.saveEvery() : saveEvery)
         .withOptions(d.cache() && !noCache, regionWeight == null ? d.regionWeight() : regionWeight, ema == null ? d.emaDecay() : ema,
             evalEvery).withDecoderBlocks(decoderBlocks).withMinSnr(minSnr)
-        .withOversample(TrainConfig.parseOversample(oversample));
+        .withOversample(TrainConfig.parseOversample(oversample)).withAnchor(anchor == null ? d.anchor() : anchor);
     Dataset ds = Dataset.load(data);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
       t.cacheDir(cacheDir).cacheProgress(new ProgressBar(System.err));

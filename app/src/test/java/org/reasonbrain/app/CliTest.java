@@ -181,6 +181,34 @@ class CliTest {
     assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(grownModel.resolve("config.json").toFile()).path("decoderBlocks").asInt());
     var grownWeights = org.reasonbrain.core.io.Safetensors.read(grownModel.resolve("checkpoint/model.safetensors")).tensors();
     assertEquals(0.01f, grownWeights.get("vae.decoder.res3_extra.0.conv2.weight").toFloats()[0], 1e-4f);
+    // export --autoencoder: an autoencoder-stage run's encoder and decoder both replace the run's; the rest stays.
+    Path aeRun = tmp.resolve("ae");
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+      var ae = new org.reasonbrain.model.ReasonBrain(m, 0, org.reasonbrain.model.ReasonBrainConfig.of("tiny", 1));
+      for (String name : java.util.List.of("vae.encoder.conv_in.weight", "vae.decoder.conv_out.weight", "unet.conv_out.weight")) {
+        var w = ae.parameters().get(name);
+        float[] v = w.value().toFloatArray();
+        java.util.Arrays.fill(v, 0.375f);
+        w.assign(v);
+      }
+      org.reasonbrain.core.nn.Checkpoints.save(ae, aeRun.resolve("checkpoint/model.safetensors"), java.util.Map.of());
+      Files.writeString(aeRun.resolve("config.json"), "{\"preset\":\"tiny\",\"stage\":\"autoencoder\",\"decoderBlocks\":1}");
+    }
+    Path aeModel = tmp.resolve("ae-model");
+    Run both = run("model", "export", "--run", run.toString(), "--decoder", dec.toString(), "--autoencoder", aeRun.toString(), "--out", aeModel.toString());
+    assertEquals(2, both.code());
+    assertTrue(both.err().contains("give one") && !Files.exists(aeModel), both.err());
+    Run notAe = run("model", "export", "--run", run.toString(), "--autoencoder", dec.toString(), "--out", aeModel.toString());
+    assertEquals(2, notAe.code());
+    assertTrue(notAe.err().contains("takes an autoencoder-stage run") && !Files.exists(aeModel), notAe.err());
+    Run ax = run("model", "export", "--run", run.toString(), "--autoencoder", aeRun.toString(), "--out", aeModel.toString());
+    assertEquals(0, ax.code(), ax.err());
+    var aeWeights = org.reasonbrain.core.io.Safetensors.read(aeModel.resolve("checkpoint/model.safetensors")).tensors();
+    assertEquals(0.375f, aeWeights.get("vae.encoder.conv_in.weight").toFloats()[0]);
+    assertEquals(0.375f, aeWeights.get("vae.decoder.conv_out.weight").toFloats()[0]);
+    assertArrayEquals(plainWeights.get("unet.conv_out.weight").toFloats(), aeWeights.get("unet.conv_out.weight").toFloats(),
+        "only the autoencoder comes from the autoencoder run");
+    assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(aeModel.resolve("config.json").toFile()).path("decoderBlocks").asInt());
     Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples");
     Run grownDemo = run("demo", "--model", grownModel.toString(), "--examples", examples.toString(), "--steps", "2", "--out", tmp.resolve("grown-demo").toString());
     assertEquals(0, grownDemo.code(), grownDemo.err());

@@ -21,15 +21,24 @@ import java.util.TreeMap;
  * epsilon error weighted by min(SNR(t), gamma) / SNR(t), which lowers the weight of the least noisy
  * timesteps (0 = off, the plain L_DM; 5 is the paper's gamma).
  *
- * <p>{@code oversample}: reasonbrain stage, family name -> factor: each train sample of that family is drawn
+ * <p>{@code oversample}: reasonbrain and autoencoder stages, family name -> factor: each train sample of that family is drawn
  * factor times as often as a sample of an unlisted family (a curriculum towards the families a model gets
  * wrong; empty = uniform draws, the earlier runs' batches exactly).
+ *
+ * <p>{@code anchor}: autoencoder stage, the weight of the mean squared distance between the fine-tuned encoder's
+ * latent means and the starting encoder's (0 = free; elsewhere 0).
  */
 public record TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr,
     int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery,
     boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr,
-    Map<String, Double> oversample) {
+    Map<String, Double> oversample, double anchor) {
   public TrainConfig {
+    if (!(anchor >= 0) || Double.isInfinite(anchor)) {
+      throw new IllegalArgumentException("anchor weight must be a finite number >= 0, got " + anchor);
+    }
+    if (anchor > 0 && stage != Stage.AUTOENCODER) {
+      throw new IllegalArgumentException("--anchor is for the autoencoder stage, not " + stage.label());
+    }
     TreeMap<String, Double> ov = new TreeMap<>();
     if (oversample != null) {
       for (Map.Entry<String, Double> e : oversample.entrySet()) {
@@ -39,8 +48,8 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
         ov.put(e.getKey(), checkFactor(e.getKey(), e.getValue()));
       }
     }
-    if (!ov.isEmpty() && stage != Stage.REASONBRAIN) {
-      throw new IllegalArgumentException("--oversample is for the reasonbrain stage, not " + stage.label());
+    if (!ov.isEmpty() && stage != Stage.REASONBRAIN && stage != Stage.AUTOENCODER) {
+      throw new IllegalArgumentException("--oversample is for the reasonbrain and autoencoder stages, not " + stage.label());
     }
     oversample = Collections.unmodifiableMap(ov);
     if (!(minSnr >= 0) || Double.isInfinite(minSnr)) {
@@ -74,7 +83,7 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
       double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
       double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr) {
     this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
-        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, Map.of());
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, Map.of(), 0);
   }
 
   /** Without min-SNR weighting. */
@@ -102,25 +111,25 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
 
   public TrainConfig withSteps(int n) {
     return new TrainConfig(stage, preset, seed, n, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor);
   }
 
   /** The same run with {@code n} extra decoder blocks. */
   public TrainConfig withDecoderBlocks(int n) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample, anchor);
   }
 
   /** The same run with Min-SNR-gamma weighting of L_DM (0 = off). */
   public TrainConfig withMinSnr(double gamma) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample, anchor);
   }
 
   /** The same run drawing each sample of family f {@code factors.get(f)} times as often as the rest. */
   public TrainConfig withOversample(Map<String, Double> factors) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors, anchor);
   }
 
   /**
@@ -159,20 +168,27 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     return f;
   }
 
+  /** The same run with the autoencoder stage's latent anchor weight (see {@link Stage#AUTOENCODER}). */
+  public TrainConfig withAnchor(double weight) {
+    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, weight);
+  }
+
   /** The same run with the reasonbrain-stage options set. */
   public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor);
   }
 
   /** Defaults per stage for the tiny preset. */
   public static TrainConfig defaults(Stage stage, String preset, int steps) {
     double lr = switch (stage) {
       case VAE, REASONBRAIN, DECODER -> 2e-4;
+      case AUTOENCODER -> 1e-4;
       case CLIP, LM -> 1e-3;
     };
     boolean rb = stage == Stage.REASONBRAIN;
     return new TrainConfig(stage, preset, 1, steps, 8, 1, lr, Math.min(100, steps / 10), 1e-2, 1.0, 0.05, 0.05, 0.05,
-        Math.max(50, steps / 10), rb, rb ? 9 : 0, rb ? 0.999 : 0, 0);
+        Math.max(50, steps / 10), rb, rb ? 9 : 0, rb ? 0.999 : 0, 0).withAnchor(stage == Stage.AUTOENCODER ? 1.0 : 0);
   }
 }

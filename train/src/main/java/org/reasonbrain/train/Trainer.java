@@ -68,6 +68,9 @@ public final class Trainer implements AutoCloseable {
   private List<int[]> corpus;
   private FeatureCache cache;
   private Path cacheDir;
+  /** Autoencoder stage: the starting encoder, frozen (its latent means anchor the fine-tuned encoder's). */
+  private Autoencoder anchor;
+  private boolean initialised;
   private float[] nullFinest;
   private float[] nullTokens;
   private Probe probe;
@@ -149,6 +152,7 @@ public final class Trainer implements AutoCloseable {
     switch (cfg.stage()) {
       case VAE -> model.vae().setTrainable(true);
       case DECODER -> model.vae().decoderParameters().values().forEach(p -> p.setTrainable(true));
+      case AUTOENCODER -> model.vae().setTrainable(true);
       case CLIP -> model.imageEncoder().setTrainable(true);
       case LM -> {
         requireMllm();
@@ -188,6 +192,7 @@ public final class Trainer implements AutoCloseable {
       }
     }
     setTrainable();
+    initialised = true;
     return n;
   }
 
@@ -202,6 +207,9 @@ public final class Trainer implements AutoCloseable {
   }
 
   private void trainUntil(boolean resume, int stop, Progress progress) throws IOException {
+    if (cfg.stage() == Stage.AUTOENCODER && !resume && !initialised) {
+      throw new IllegalArgumentException("the autoencoder stage fine-tunes a trained autoencoder: pass --init RUN (a run or model folder)");
+    }
     recoverCheckpoint();
     if (resume) {
       restore();
@@ -213,6 +221,9 @@ public final class Trainer implements AutoCloseable {
     Map<String, Parameter> trainable = trainableParameters();
     if (cfg.stage() == Stage.REASONBRAIN && cfg.cache()) {
       openCache();
+    }
+    if (cfg.stage() == Stage.AUTOENCODER) {
+      openAnchor(resume);
     }
     progress.start("training " + cfg.stage().label() + " (" + cfg.preset() + ")", cfg.steps());
     progress.advance(step);
@@ -259,6 +270,9 @@ public final class Trainer implements AutoCloseable {
     try (NDManager stepManager = base.newSubManager()) {
       model.tempAttach(stepManager);
       clipHead.tempAttach(stepManager);
+      if (anchor != null) {
+        anchor.tempAttach(stepManager);                            // once per step, as the model (not per micro-batch)
+      }
       for (int a = 0; a < cfg.accumulate(); a++) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           NDArray[] l = loss(stepManager);
@@ -291,6 +305,7 @@ public final class Trainer implements AutoCloseable {
     return switch (cfg.stage()) {
       case VAE -> vaeLoss(m);
       case DECODER -> decoderLoss(m);
+      case AUTOENCODER -> autoencoderLoss(m);
       case CLIP -> clipLoss(m);
       case LM -> lmLoss(m);
       case REASONBRAIN -> reasonBrainLoss(m);
@@ -305,7 +320,7 @@ public final class Trainer implements AutoCloseable {
     return data;
   }
 
-  /** The reasonbrain stage's cumulative draw weights ({@link TrainConfig#oversample}); null = uniform. */
+  /** The reasonbrain and autoencoder stages' cumulative draw weights ({@link TrainConfig#oversample}); null = uniform. */
   private double[] drawWeights() {
     if (cfg.oversample().isEmpty()) {
       return null;
@@ -348,6 +363,46 @@ public final class Trainer implements AutoCloseable {
     NDArray rec = model.vae().decode(Ops.mul(mean.add(std.mul(eps)), model.vae().config().scale()));
     NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(gradientL1(rec, x));
     return new NDArray[] {l, l, null};
+  }
+
+  /**
+   * The autoencoder stage: the decoder stage's loss on the fine-tuned encoder's posterior sample, with the
+   * gradient now reaching the encoder, + the VAE stage's KL + {@code anchor} x MSE between the latent means and
+   * the starting encoder's (so that the latents a trained UNet denoises move only as far as the detail needs).
+   */
+  private NDArray[] autoencoderLoss(NDManager m) {
+    TrainingData.Batch b = data().batch(m, rng, drawWeights(), cfg.batch(), 0, 0, 0);
+    NDArray x = b.inputs().source().concat(b.target(), 0);
+    Autoencoder.Posterior post = model.vae().encode(x);
+    NDArray eps = m.create(rng.gaussians(Math.toIntExact(post.mean().size())), post.mean().getShape());
+    NDArray z = post.mean().add(Ops.mul(post.logvar(), 0.5).exp().mul(eps));
+    NDArray rec = model.vae().decode(Ops.mul(z, model.vae().config().scale()));
+    NDArray recon = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(gradientL1(rec, x));
+    NDArray before = anchor.encode(x).mean().stopGradient();
+    NDArray l = recon.add(Ops.mul(post.kl(), 1e-6)).add(Ops.mul(Ops.mse(post.mean(), before), cfg.anchor()));
+    return new NDArray[] {l, recon, null};
+  }
+
+  /**
+   * The autoencoder stage's frozen starting encoder: the {@code --init} run's, kept in the run folder as
+   * {@code anchor.safetensors} (written once, atomically) so that {@code --resume} anchors to the same one.
+   */
+  private void openAnchor(boolean resume) throws IOException {
+    Path file = run.resolve("anchor.safetensors");
+    anchor = new Autoencoder(base, new Random(0), model.config().vae());
+    anchor.setTrainable(false);
+    if (Files.isRegularFile(file)) {
+      Checkpoints.load(anchor, file);
+      return;
+    }
+    if (resume) {
+      throw new IOException(run + ": no anchor.safetensors to resume the autoencoder stage with");
+    }
+    Map<String, Parameter> from = model.vae().parameters();
+    anchor.parameters().forEach((k, p) -> p.assign(from.get(k).value().toFloatArray()));
+    Path tmp = run.resolve("anchor.safetensors.tmp");
+    Checkpoints.save(anchor, tmp, Map.of("stage", "autoencoder-anchor"));
+    AtomicFiles.move(tmp, file);
   }
 
   /** Mean |d/dx (a - b)| + mean |d/dy (a - b)| of images [B, C, H, W]: edge sharpness. */

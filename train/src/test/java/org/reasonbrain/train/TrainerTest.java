@@ -145,6 +145,68 @@ class TrainerTest {
   }
 
   @Test
+  void autoencoderStageFineTunesTheAutoencoderAnchoredToItsStart() throws Exception {
+    Path start = tmp.resolve("ae-start");
+    try (Trainer t = new Trainer(cfg(Stage.VAE, 1, 2, 1e-3), eight, start, text)) {
+      t.train(false, Progress.NONE);
+    }
+    var init = Safetensors.read(start.resolve("checkpoint/model.safetensors")).tensors();
+    Path bare = tmp.resolve("ae-bare");
+    try (Trainer t = new Trainer(cfg(Stage.AUTOENCODER, 3, 2, 1e-3).withAnchor(1), eight, bare, text)) {
+      assertThrows(IllegalArgumentException.class, () -> t.train(false, Progress.NONE), "no --init");
+    }
+    assertTrue(!Files.exists(bare), "a refused run leaves no folder");
+
+    double[] gap = new double[2];
+    for (int i = 0; i < 2; i++) {
+      double w = i == 0 ? 0 : 100;
+      Path run = tmp.resolve("ae-" + i);
+      TrainConfig c = cfg(Stage.AUTOENCODER, 3, 2, 1e-3).withAnchor(w);
+      try (Trainer t = new Trainer(c, eight, run, text)) {
+        t.initFrom(start);
+        t.trainUntil(1, Progress.NONE);
+      }
+      try (Trainer t = new Trainer(c, eight, run, text)) {
+        t.train(true, Progress.NONE);
+      }
+      // The anchor is the starting encoder, kept through --resume.
+      var anchor = Safetensors.read(run.resolve("anchor.safetensors")).tensors();
+      for (var e : anchor.entrySet()) {
+        assertArrayEquals(init.get("vae." + e.getKey()).toFloats(), e.getValue().toFloats(), 0f, e.getKey());
+      }
+      var last = Safetensors.read(run.resolve("checkpoint/model.safetensors")).tensors();
+      int encoderChanged = 0;
+      for (String k : init.keySet()) {
+        boolean same = java.util.Arrays.equals(init.get(k).toFloats(), last.get(k).toFloats());
+        if (!k.startsWith("vae.")) {
+          assertTrue(same, k + " must stay frozen");
+        } else if (!same && k.startsWith("vae.encoder.")) {
+          encoderChanged++;
+        }
+      }
+      assertTrue(encoderChanged > 10, encoderChanged + " encoder tensors changed");
+      List<double[]> rows = csv(run);
+      assertEquals(3, rows.size());
+      // loss - reconstruction = KL x 1e-6 + anchor x MSE(latents, starting latents): the latter is 0 at the first
+      // step (the encoder has not moved yet), and grows with the weight after it.
+      assertTrue(rows.get(0)[1] - rows.get(0)[2] < 1e-4, "step 1: " + java.util.Arrays.toString(rows.get(0)));
+      gap[i] = rows.get(2)[1] - rows.get(2)[2];
+    }
+    assertTrue(gap[0] < 1e-4 && gap[1] > 1e-3, "anchor term without / with weight: " + java.util.Arrays.toString(gap));
+
+    Path lost = tmp.resolve("ae-1");
+    Files.delete(lost.resolve("anchor.safetensors"));
+    try (Trainer t = new Trainer(cfg(Stage.AUTOENCODER, 4, 2, 1e-3).withAnchor(100), eight, lost, text)) {
+      assertThrows(IOException.class, () -> t.train(true, Progress.NONE), "resume without its anchor");
+    }
+    assertThrows(IllegalArgumentException.class, () -> cfg(Stage.DECODER, 3, 2, 1e-3).withAnchor(1), "anchor outside its stage");
+    assertThrows(IllegalArgumentException.class, () -> cfg(Stage.AUTOENCODER, 3, 2, 1e-3).withAnchor(-1));
+    // Its draws may oversample families (as the reasonbrain stage's); the decoder stage's may not.
+    assertEquals(Map.of("melt", 2.0), cfg(Stage.AUTOENCODER, 3, 2, 1e-3).withOversample(Map.of("melt", 2.0)).oversample());
+    assertThrows(IllegalArgumentException.class, () -> cfg(Stage.DECODER, 3, 2, 1e-3).withOversample(Map.of("melt", 2.0)));
+  }
+
+  @Test
   void gradientL1SeesEdgesNotOffsets() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray a = m.create(new float[] {0, 0, 1, 1, 0, 0, 1, 1}, new ai.djl.ndarray.types.Shape(1, 1, 2, 4));
@@ -301,13 +363,22 @@ class TrainerTest {
     for (Stage st : Stage.values()) {
       boolean rb = st == Stage.REASONBRAIN;
       // Warm-up, weight decay, gradient accumulation, conditioning dropout, and the stage's own options.
-      TrainConfig c = new TrainConfig(st, "tiny", 9, 4, 2, 2, 1e-3, 2, 0.01, 1.0, 0.05, 0.05, 0.05, 2, rb, rb ? 9 : 0, rb ? 0.99 : 0, 0);
+      TrainConfig c = new TrainConfig(st, "tiny", 9, 4, 2, 2, 1e-3, 2, 0.01, 1.0, 0.05, 0.05, 0.05, 2, rb, rb ? 9 : 0, rb ? 0.99 : 0, 0)
+          .withAnchor(st == Stage.AUTOENCODER ? 1 : 0);
+      // The autoencoder stage fine-tunes a trained autoencoder: the VAE stage's run (Stage.VAE comes first).
+      Path from = st == Stage.AUTOENCODER ? tmp.resolve("recipe-whole-vae") : null;
       Path whole = tmp.resolve("recipe-whole-" + st.label());
       try (Trainer t = new Trainer(c, eight, whole, text).cacheDir(tmp.resolve("cache"))) {
+        if (from != null) {
+          t.initFrom(from);
+        }
         t.train(false, Progress.NONE);
       }
       Path split = tmp.resolve("recipe-split-" + st.label());
       try (Trainer t = new Trainer(c, eight, split, text).cacheDir(tmp.resolve("cache"))) {
+        if (from != null) {
+          t.initFrom(from);
+        }
         t.trainUntil(2, Progress.NONE);
       }
       try (Trainer t = new Trainer(c, eight, split, text).cacheDir(tmp.resolve("cache"))) {
