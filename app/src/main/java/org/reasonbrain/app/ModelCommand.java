@@ -171,21 +171,28 @@ final class ModelCommand implements Runnable {
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfgFile.toFile()).path("decoderBlocks").asInt(0);
     }
 
+    /** The weights of a finished run of {@code stage} (for --decoder / --autoencoder); refused, named, otherwise. */
+    private static java.util.Map<String, org.reasonbrain.core.io.Safetensors.Tensor> stageWeights(java.nio.file.Path run, String stage)
+        throws java.io.IOException {
+      java.nio.file.Path f = run.resolve("checkpoint/model.safetensors");
+      var cfgFile = run.resolve("config.json");
+      if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isRegularFile(cfgFile)) {
+        throw new UserError(run + ": not a finished run (needs config.json and checkpoint/model.safetensors)");
+      }
+      String was = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfgFile.toFile()).path("stage").asText();
+      if (!stage.equals(was)) {
+        String article = stage.startsWith("a") ? "an " : "a ";
+        throw new UserError(run + " is a " + was + "-stage run; --" + stage + " takes " + article + stage + "-stage run");
+      }
+      return org.reasonbrain.core.io.Safetensors.read(f).tensors();
+    }
+
     /**
      * Puts the whole autoencoder of an autoencoder-stage run into {@code model} (a reasonbrain stage trained on the
      * latents of the encoder that run started from reads its anchored latents; see {@code Stage.AUTOENCODER}).
      */
     static void swapAutoencoder(ReasonBrain model, java.nio.file.Path aeRun) throws java.io.IOException {
-      java.nio.file.Path f = aeRun.resolve("checkpoint/model.safetensors");
-      var cfgFile = aeRun.resolve("config.json");
-      if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isRegularFile(cfgFile)) {
-        throw new UserError(aeRun + ": not a finished run (needs config.json and checkpoint/model.safetensors)");
-      }
-      String stage = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfgFile.toFile()).path("stage").asText();
-      if (!"autoencoder".equals(stage)) {
-        throw new UserError(aeRun + " is a " + stage + "-stage run; --autoencoder takes an autoencoder-stage run");
-      }
-      var st = org.reasonbrain.core.io.Safetensors.read(f).tensors();
+      var st = stageWeights(aeRun, "autoencoder");
       for (var e : model.vae().parameters().entrySet()) {
         var t = st.get("vae." + e.getKey());
         if (t == null || !java.util.Arrays.equals(t.shape(), e.getValue().value().getShape().getShape())) {
@@ -200,16 +207,7 @@ final class ModelCommand implements Runnable {
      * exactly the model's: a decoder only fits the latents of the encoder it was trained under.
      */
     static void swapDecoder(ReasonBrain model, java.nio.file.Path decoderRun) throws java.io.IOException {
-      java.nio.file.Path f = decoderRun.resolve("checkpoint/model.safetensors");
-      var cfgFile = decoderRun.resolve("config.json");
-      if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isRegularFile(cfgFile)) {
-        throw new UserError(decoderRun + ": not a finished run (needs config.json and checkpoint/model.safetensors)");
-      }
-      String stage = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfgFile.toFile()).path("stage").asText();
-      if (!"decoder".equals(stage)) {
-        throw new UserError(decoderRun + " is a " + stage + "-stage run; --decoder takes a decoder-stage run");
-      }
-      var st = org.reasonbrain.core.io.Safetensors.read(f).tensors();
+      var st = stageWeights(decoderRun, "decoder");
       for (var e : model.vae().encoderParameters().entrySet()) {
         var t = st.get("vae." + e.getKey());
         if (t == null || !java.util.Arrays.equals(t.toFloats(), e.getValue().value().toFloatArray())) {

@@ -341,9 +341,7 @@ public final class Trainer implements AutoCloseable {
     TrainingData.Batch b = data().batch(m, rng, cfg.batch(), 0, 0, 0);
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
-    NDArray eps = m.create(rng.gaussians(Math.toIntExact(post.mean().size())), post.mean().getShape());
-    NDArray z = post.mean().add(Ops.mul(post.logvar(), 0.5).exp().mul(eps));
-    NDArray rec = model.vae().decode(Ops.mul(z, model.vae().config().scale()));
+    NDArray rec = decodeSample(m, post);
     NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(Ops.mul(post.kl(), 1e-6));
     return new NDArray[] {l, l, null};
   }
@@ -357,12 +355,16 @@ public final class Trainer implements AutoCloseable {
     TrainingData.Batch b = data().batch(m, rng, cfg.batch(), 0, 0, 0);
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
-    NDArray mean = post.mean().stopGradient();
-    NDArray std = Ops.mul(post.logvar().stopGradient(), 0.5).exp();
-    NDArray eps = m.create(rng.gaussians(Math.toIntExact(mean.size())), mean.getShape());
-    NDArray rec = model.vae().decode(Ops.mul(mean.add(std.mul(eps)), model.vae().config().scale()));
+    NDArray rec = decodeSample(m, new Autoencoder.Posterior(post.mean().stopGradient(), post.logvar().stopGradient()));
     NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(gradientL1(rec, x));
     return new NDArray[] {l, l, null};
+  }
+
+  /** The decoded image of a sample of the posterior: mean + exp(logvar / 2) x the trainer's own noise, scaled. */
+  private NDArray decodeSample(NDManager m, Autoencoder.Posterior post) {
+    NDArray eps = m.create(rng.gaussians(Math.toIntExact(post.mean().size())), post.mean().getShape());
+    NDArray z = post.mean().add(Ops.mul(post.logvar(), 0.5).exp().mul(eps));
+    return model.vae().decode(Ops.mul(z, model.vae().config().scale()));
   }
 
   /**
@@ -374,9 +376,7 @@ public final class Trainer implements AutoCloseable {
     TrainingData.Batch b = data().batch(m, rng, drawWeights(), cfg.batch(), 0, 0, 0);
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
-    NDArray eps = m.create(rng.gaussians(Math.toIntExact(post.mean().size())), post.mean().getShape());
-    NDArray z = post.mean().add(Ops.mul(post.logvar(), 0.5).exp().mul(eps));
-    NDArray rec = model.vae().decode(Ops.mul(z, model.vae().config().scale()));
+    NDArray rec = decodeSample(m, post);
     NDArray recon = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(gradientL1(rec, x));
     NDArray before = anchor.encode(x).mean().stopGradient();
     NDArray l = recon.add(Ops.mul(post.kl(), 1e-6)).add(Ops.mul(Ops.mse(post.mean(), before), cfg.anchor()));
