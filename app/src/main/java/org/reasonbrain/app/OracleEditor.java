@@ -15,9 +15,9 @@ import org.reasonbrain.eval.Evaluator;
 
 /**
  * The editor of {@code eval --oracle-vae}: it answers each step of each sample with {@code reconstruct} of that
- * step's own true target. A sample is found by its first instruction and its source's pixels (several samples
- * may share an instruction: "What would happen if it started to rain?"), a later step of a chain by the image
- * this editor returned for the step before it.
+ * step's own true target. A sample is found by its first instruction and, where several samples share it ("What
+ * would happen if it started to rain?"), by its source's pixels; a later step of a chain by the image this
+ * editor returned for the step before it.
  */
 final class OracleEditor implements Evaluator.BatchEditor {
   /** (true target, the step's input image) -> what the editor returns. */
@@ -30,14 +30,14 @@ final class OracleEditor implements Evaluator.BatchEditor {
 
   private final Dataset dataset;
   private final Reconstruct reconstruct;
-  private final Map<String, Sample> first = new HashMap<>();
+  private final Map<String, List<Sample>> byInstruction = new HashMap<>();
   private final Map<BufferedImage, Done> made = java.util.Collections.synchronizedMap(new IdentityHashMap<>());   // shared by a Spark executor's tasks
 
-  OracleEditor(Dataset dataset, List<Sample> samples, Reconstruct reconstruct) throws IOException {
+  OracleEditor(Dataset dataset, List<Sample> samples, Reconstruct reconstruct) {
     this.dataset = dataset;
     this.reconstruct = reconstruct;
     for (Sample s : samples) {
-      first.put(key(instruction(s, 0), dataset.image(s.source())), s);
+      byInstruction.computeIfAbsent(instruction(s, 0), k -> new ArrayList<>()).add(s);
     }
   }
 
@@ -47,7 +47,7 @@ final class OracleEditor implements Evaluator.BatchEditor {
     for (int k = 0; k < images.size(); k++) {
       BufferedImage in = images.get(k);
       Done before = made.remove(in);                         // each answer is the input of at most one next step
-      Sample s = before != null ? before.sample() : first.get(key(instructions.get(k), in));
+      Sample s = before != null ? before.sample() : firstStep(instructions.get(k), in);
       int step = before != null ? before.step() + 1 : 0;
       if (s == null || step >= Math.max(1, s.steps().size()) || !instruction(s, step).equals(instructions.get(k))) {
         throw new IllegalArgumentException("--oracle-vae: no sample of this evaluation has the instruction '" + instructions.get(k)
@@ -70,8 +70,26 @@ final class OracleEditor implements Evaluator.BatchEditor {
     return s.steps().isEmpty() ? s.instruction() : s.steps().get(step).instruction();
   }
 
-  private static String key(String instruction, BufferedImage image) {
-    int[] px = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    return instruction + '\u0000' + image.getWidth() + 'x' + image.getHeight() + ':' + Arrays.hashCode(px);
+  /** The sample whose first step is {@code instruction} on this source image (null when none). */
+  private Sample firstStep(String instruction, BufferedImage source) {
+    List<Sample> same = byInstruction.getOrDefault(instruction, List.of());
+    if (same.size() == 1) {
+      return same.get(0);
+    }
+    for (Sample s : same) {
+      try {
+        if (samePixels(dataset.image(s.source()), source)) {
+          return s;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return null;
+  }
+
+  private static boolean samePixels(BufferedImage a, BufferedImage b) {
+    return a.getWidth() == b.getWidth() && a.getHeight() == b.getHeight() && Arrays.equals(
+        a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth()), b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth()));
   }
 }

@@ -91,9 +91,6 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Stage st = Stage.parse(stage);
-    if (st == Stage.AUTOENCODER && ema != null && ema > 0) {
-      throw new IllegalArgumentException("--ema is not kept by the autoencoder stage (its run folder is read as it is by --init and eval)");
-    }
     TrainConfig d = TrainConfig.defaults(st, preset, steps);
     TrainConfig cfg = new TrainConfig(st, preset, seed, steps, batch, accumulate, lr == null ? d.lr() : lr, d.warmup(),
         d.weightDecay(), d.clipNorm(), d.dropText(), d.dropImage(), d.dropBoth(), saveEvery == null ? d.saveEvery() : saveEvery)

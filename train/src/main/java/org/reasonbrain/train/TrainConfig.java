@@ -39,6 +39,9 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     if (anchor > 0 && stage != Stage.AUTOENCODER) {
       throw new IllegalArgumentException("--anchor is for the autoencoder stage, not " + stage.label());
     }
+    if (emaDecay > 0 && stage == Stage.AUTOENCODER) {
+      throw new IllegalArgumentException("--ema is not kept by the autoencoder stage (its run folder is read as it is by --init and eval)");
+    }
     TreeMap<String, Double> ov = new TreeMap<>();
     if (oversample != null) {
       for (Map.Entry<String, Double> e : oversample.entrySet()) {

@@ -356,8 +356,13 @@ public final class Trainer implements AutoCloseable {
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
     NDArray rec = decodeSample(m, new Autoencoder.Posterior(post.mean().stopGradient(), post.logvar().stopGradient()));
-    NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(gradientL1(rec, x));
+    NDArray l = sharpReconstructionLoss(rec, x);
     return new NDArray[] {l, l, null};
+  }
+
+  /** L1 + MSE + L1 of the image gradients between a reconstruction and its image (decoder and autoencoder stages). */
+  private static NDArray sharpReconstructionLoss(NDArray rec, NDArray x) {
+    return rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(gradientL1(rec, x));
   }
 
   /** The decoded image of a sample of the posterior: mean + exp(logvar / 2) x the trainer's own noise, scaled. */
@@ -377,7 +382,7 @@ public final class Trainer implements AutoCloseable {
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
     NDArray rec = decodeSample(m, post);
-    NDArray recon = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(gradientL1(rec, x));
+    NDArray recon = sharpReconstructionLoss(rec, x);
     NDArray before = anchor.encode(x).mean().stopGradient();
     NDArray l = recon.add(Ops.mul(post.kl(), 1e-6)).add(Ops.mul(Ops.mse(post.mean(), before), cfg.anchor()));
     return new NDArray[] {l, recon, null};
@@ -385,19 +390,20 @@ public final class Trainer implements AutoCloseable {
 
   /**
    * The autoencoder stage's frozen starting encoder: the {@code --init} run's, kept in the run folder as
-   * {@code anchor.safetensors} (written once, atomically) so that {@code --resume} anchors to the same one.
+   * {@code anchor.safetensors} (written atomically at a fresh start) so that {@code --resume} anchors to the same one.
    */
   private void openAnchor(boolean resume) throws IOException {
     Path file = run.resolve("anchor.safetensors");
     anchor = new Autoencoder(base, new Random(0), model.config().vae());
     anchor.setTrainable(false);
-    if (Files.isRegularFile(file)) {
+    if (resume) {
+      if (!Files.isRegularFile(file)) {
+        throw new IOException(run + ": no anchor.safetensors to resume the autoencoder stage with");
+      }
       Checkpoints.load(anchor, file);
       return;
     }
-    if (resume) {
-      throw new IOException(run + ": no anchor.safetensors to resume the autoencoder stage with");
-    }
+    // A fresh start anchors to its own --init (replacing any anchor a start killed before its first save left).
     Map<String, Parameter> from = model.vae().parameters();
     anchor.parameters().forEach((k, p) -> p.assign(from.get(k).value().toFloatArray()));
     Path tmp = run.resolve("anchor.safetensors.tmp");
