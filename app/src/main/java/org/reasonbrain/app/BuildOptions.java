@@ -25,6 +25,9 @@ public final class BuildOptions {
   @Option(names = "--held-out-bystanders", defaultValue = "0", description = "Share of samples (0..1) whose scene also holds, unchanged, a subject that test-composition reserves for another family: the held-out (subject, rule) pairs stay out of training, the objects are no longer unseen (default ${DEFAULT-VALUE}: the standard build).")
   double heldOutBystanders;
 
+  @Option(names = "--extra-subjects", defaultValue = "0", description = "Share (0..1) of the samples outside test-composition, of a family with extra seen subjects, whose subject is one of them: more kinds of object trained under the same rule, never the one test-composition holds out (default ${DEFAULT-VALUE}: the standard build).")
+  double extraSubjects;
+
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
 
@@ -36,7 +39,7 @@ public final class BuildOptions {
 
   public BuildSettings settings() {
     return new BuildSettings(samples, seed, size, candidates,
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals, heldOutBystanders);
+        threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals, heldOutBystanders, extraSubjects);
   }
 
   /** The chat rewriter of stage (b) when --rewriter-url is given; null for the built-in grammar rewriter. */

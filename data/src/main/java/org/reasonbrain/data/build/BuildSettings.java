@@ -16,9 +16,17 @@ import org.reasonbrain.data.world.Renderer;
  *     that test-composition reserves for its family (see {@code Rivals#addHeldOutBystander}): the held-out
  *     (subject, rule) pair is still never a training edit, but the object itself is no longer unseen, as the
  *     split's definition asks ("held-out (object, intervention) pairs"); 0 is the standard build
+ * @param extraSubjects share (0..1) of the samples outside test-composition, of a family that has extra seen
+ *     subjects ({@code Family#extraSubjects}), whose subject is one of those extras: more kinds of object
+ *     trained under the same rule, never the held-out one; 0 is the standard build
  */
 public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
-    double heldOutBystanders) {
+    double heldOutBystanders, double extraSubjects) {
+  /** A build without extra seen subjects. */
+  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders) {
+    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, 0);
+  }
+
   /** A standard build (no rival subjects). */
   public BuildSettings(int samples, long seed, int size, int candidates, int threads) {
     this(samples, seed, size, candidates, threads, 0, 0);
@@ -35,6 +43,9 @@ public record BuildSettings(int samples, long seed, int size, int candidates, in
     }
     if (!(heldOutBystanders >= 0 && heldOutBystanders <= 1)) {
       throw new IllegalArgumentException("--held-out-bystanders must be between 0 and 1, got " + heldOutBystanders);
+    }
+    if (!(extraSubjects >= 0 && extraSubjects <= 1)) {
+      throw new IllegalArgumentException("--extra-subjects must be between 0 and 1, got " + extraSubjects);
     }
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);

@@ -142,7 +142,7 @@ public final class DatasetBuilder {
   public static Map<String, byte[]> datasetFiles(BuildSettings settings, List<Sample> samples) throws IOException {
     Map<String, byte[]> out = new java.util.LinkedHashMap<>();
     out.put(Dataset.MANIFEST, manifest(samples).getBytes(StandardCharsets.UTF_8));
-    out.put("corpus.txt", corpus(samples).getBytes(StandardCharsets.UTF_8));
+    out.put("corpus.txt", corpus(samples, settings.extraSubjects() > 0).getBytes(StandardCharsets.UTF_8));
     Result r = summarize(null, samples, 0);
     out.put("dataset.json", info(settings, r).getBytes(StandardCharsets.UTF_8));
     return out;
@@ -156,11 +156,14 @@ public final class DatasetBuilder {
     return sb.toString();
   }
 
-  /** World facts of every family and seen subject, then the train split's instruction pairs. */
-  private static String corpus(List<Sample> samples) {
+  /**
+   * World facts of every family and seen subject (with its extra ones when the build draws them), then the
+   * train split's instruction pairs.
+   */
+  private static String corpus(List<Sample> samples, boolean extras) {
     StringBuilder sb = new StringBuilder();
     for (Family f : Families.all()) {
-      for (Kind k : f.seenSubjects()) {
+      for (Kind k : extras ? f.trainableSubjects() : f.seenSubjects()) {
         for (String fact : f.facts(k)) {
           sb.append(Character.toUpperCase(fact.charAt(0))).append(fact.substring(1)).append(".\n");
         }
@@ -198,6 +201,9 @@ public final class DatasetBuilder {
     }
     if (settings.heldOutBystanders() > 0) {
       o.put("held_out_bystanders", settings.heldOutBystanders());
+    }
+    if (settings.extraSubjects() > 0) {
+      o.put("extra_subjects", settings.extraSubjects());
     }
     o.set("splits", json.valueToTree(r.perSplit()));
     o.set("categories", json.valueToTree(r.perCategory()));

@@ -77,6 +77,11 @@ public final class SampleFactory {
     Family f = pool.get(r.nextInt(pool.size()));
     Kind subject = split == Split.TEST_COMPOSITION ? f.heldOutSubject()
         : f.seenSubjects().get(r.nextInt(f.seenSubjects().size()));
+    // Extra seen subjects draw only when asked for, so a standard build's random stream is untouched.
+    if (split != Split.TEST_COMPOSITION && settings.extraSubjects() > 0 && !f.extraSubjects().isEmpty()
+        && r.nextDouble() < settings.extraSubjects()) {
+      subject = f.extraSubjects().get(r.nextInt(f.extraSubjects().size()));
+    }
     int steps = split == Split.TEST_MULTISTEP ? 2 + r.nextInt(Math.min(2, f.maxSteps() - 1)) : 1;
     return new Spec(index, split, f.category(), f, subject, steps);
   }

@@ -197,12 +197,18 @@ final class CausalFamilies {
       super("burn", Category.CAUSAL, Kind.PAPER, Kind.LEAF_PILE, Kind.LOG);
     }
 
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.CARDBOARD_BOX, Kind.STRAW_BALE);
+    }
+
     @Override Episode build(Random r, Kind k, int steps) {
       double ground = Layout.surface(OUTDOOR);
       List<Double> xs = spread(r, 2, 0.2, 0.8, 0.35, List.of());
       int colour = switch (k) {
         case PAPER -> jitter(r, 0xF4F1E8, 8);
         case LEAF_PILE -> jitter(r, 0xC8702A, 15);
+        case CARDBOARD_BOX -> jitter(r, 0xB8894F, 12);
+        case STRAW_BALE -> jitter(r, 0xD9B85A, 12);
         default -> jitter(r, 0x7A5230, 15);
       };
       double size = k == Kind.LOG ? 0.12 : 0.14;

@@ -43,6 +43,21 @@ public interface Family {
     return hasHeldOutSubject() ? subjects().subList(0, subjects().size() - 1) : subjects();
   }
 
+  /**
+   * Further subjects the rule applies to, drawn only by a build that asks for them ({@code --extra-subjects}):
+   * never the held-out subject, never in test-composition. Empty for most families.
+   */
+  default List<Kind> extraSubjects() {
+    return List.of();
+  }
+
+  /** The seen subjects followed by the extra ones. */
+  default List<Kind> trainableSubjects() {
+    List<Kind> all = new java.util.ArrayList<>(seenSubjects());
+    all.addAll(extraSubjects());
+    return List.copyOf(all);
+  }
+
   /** Builds one episode of {@code steps} chained interventions (1 .. maxSteps) on a fresh scene. */
   Episode episode(Random rng, Kind subject, int steps);
 

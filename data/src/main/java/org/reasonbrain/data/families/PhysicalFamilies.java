@@ -34,6 +34,10 @@ final class PhysicalFamilies {
       super("melt", Category.PHYSICAL, Kind.ICE_CUBE, Kind.ICE_CREAM, Kind.BUTTER, Kind.SNOWMAN);
     }
 
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.ICE_BLOCK, Kind.CHOCOLATE);
+    }
+
     @Override List<String> states(Kind k) {
       return List.of("solid", "puddle", "damp");
     }
@@ -41,12 +45,17 @@ final class PhysicalFamilies {
     @Override Scene scene(Random r, Kind k, String state) {
       double x = range(r, 0.2, 0.8);
       int colour = switch (k) {
-        case ICE_CUBE -> jitter(r, 0xA8D8F0, 12);
+        case ICE_CUBE, ICE_BLOCK -> jitter(r, 0xA8D8F0, 12);
+        case CHOCOLATE -> jitter(r, 0x5A3220, 10);
         case ICE_CREAM -> jitter(r, pick(r, List.of(0xF7B6D2, 0xF3E5AB, 0x8B5A3C, 0xB5E3B0)), 10);
         case BUTTER -> jitter(r, 0xF6DC6B, 10);
         default -> vivid(r);
       };
-      double size = k == Kind.SNOWMAN ? range(r, 0.28, 0.34) : range(r, 0.11, 0.15);
+      double size = switch (k) {
+        case SNOWMAN -> range(r, 0.28, 0.34);
+        case ICE_BLOCK -> range(r, 0.2, 0.28);
+        default -> range(r, 0.11, 0.15);
+      };
       Scene s = new Scene(background(r, OUTDOOR), List.of(obj(SUBJECT, k, x, Layout.surface(OUTDOOR), size, colour, state)));
       return withBystanders(r, s, 1 + r.nextInt(2), List.of(x), 0.2);
     }
@@ -168,6 +177,10 @@ final class PhysicalFamilies {
       super("drop", Category.PHYSICAL, Kind.EGG, Kind.VASE, Kind.CUP, Kind.PLATE);
     }
 
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.BOWL, Kind.BOTTLE);
+    }
+
     @Override Episode build(Random r, Kind k, int steps) {
       double shelfX = range(r, 0.3, 0.7);
       double shelfY = range(r, 0.4, 0.5);
@@ -264,14 +277,29 @@ final class PhysicalFamilies {
       super("tap", Category.PHYSICAL, Kind.GLASS, Kind.BUCKET);
     }
 
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.JAR, Kind.PITCHER, Kind.BOWL, Kind.POT);
+    }
+
     @Override Episode build(Random r, Kind k, int steps) {
       double surface = Layout.surface(TABLE);
       List<Double> xs = spread(r, 2, 0.2, 0.8, 0.3, List.of());
-      double size = k == Kind.BUCKET ? 0.14 : 0.16;
-      int colour = k == Kind.BUCKET ? vivid(r) : 0xD7E6EC;
+      double size = switch (k) {
+        case BUCKET -> 0.14;
+        case PITCHER, POT -> 0.12;
+        case JAR -> 0.15;
+        case BOWL -> 0.1;
+        default -> 0.16;
+      };
+      int colour = switch (k) {
+        case GLASS -> 0xD7E6EC;
+        case JAR -> 0xCFE3DA;
+        case POT -> jitter(r, 0x8E969E, 10);
+        default -> vivid(r);
+      };
       double tapSize = 0.1;
       double spoutY = surface - size - 0.2;
-      double stream = surface - size * (k == Kind.BUCKET ? 0.8 : 1.0) - spoutY;
+      double stream = surface - size * k.containerTop() - spoutY;
       Scene source = new Scene(background(r, TABLE), List.of(
           new SceneObject("tap", Kind.TAP, xs.get(0), spoutY + tapSize, tapSize, 0x9AA3AB, "running", stream),
           obj("under", k, xs.get(0), surface, size, colour, "empty"),
@@ -400,6 +428,10 @@ final class PhysicalFamilies {
   static final class Freeze extends BaseFamily {
     Freeze() {
       super("freeze", Category.PHYSICAL, Kind.WATER_GLASS, Kind.POND, Kind.WATER_BUCKET);
+    }
+
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.WATER_BOWL, Kind.WATER_JUG);
     }
 
     @Override Episode build(Random r, Kind k, int steps) {

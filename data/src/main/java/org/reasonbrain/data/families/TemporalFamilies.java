@@ -121,10 +121,14 @@ final class TemporalFamilies {
       super("ripen", Category.TEMPORAL, Kind.BANANA, Kind.TOMATO, Kind.APPLE);
     }
 
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.PEAR, Kind.MANGO);
+    }
+
     @Override List<String> states(Kind k) {
       return switch (k) {
-        case BANANA -> List.of("green", "yellow", "spotted", "brown");
-        case TOMATO -> List.of("green", "orange", "red", "rotten");
+        case BANANA, PEAR -> List.of("green", "yellow", "spotted", "brown");
+        case TOMATO, MANGO -> List.of("green", "orange", "red", "rotten");
         default -> List.of("green", "red", "bruised", "rotten");
       };
     }
@@ -257,6 +261,10 @@ final class TemporalFamilies {
       super("bloom", Category.TEMPORAL, Kind.ROSE, Kind.TULIP, Kind.DAISY);
     }
 
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.POPPY, Kind.LILY);
+    }
+
     @Override List<String> states(Kind k) {
       return List.of("sprout", "bud", "bloom", "wilted");
     }
@@ -265,6 +273,8 @@ final class TemporalFamilies {
       int colour = switch (k) {
         case DAISY -> jitter(r, 0xF8F8F8, 5);
         case TULIP -> jitter(r, pick(r, List.of(0xE23C5A, 0xF2A33A, 0xB05AC8)), 12);
+        case POPPY -> jitter(r, 0xE8502A, 12);
+        case LILY -> jitter(r, pick(r, List.of(0xF4A6C8, 0xF7A24A)), 12);
         default -> jitter(r, 0xD0283E, 15);
       };
       return plantScene(r, k, state, range(r, 0.24, 0.3), colour);

@@ -70,6 +70,22 @@ public final class Lexicon {
     put("frog", "green frog", "little frog", "toad");
     put("treasure chest", "chest", "locked chest", "treasure box");
     put("magic bean", "bean", "enchanted bean", "strange bean");
+    // extra seen subjects (Family#extraSubjects)
+    put("ice slab", "slab of ice", "large ice block", "frozen slab");
+    put("chocolate bar", "bar of chocolate", "chocolate", "candy bar");
+    put("jar", "glass jar", "empty jar", "mason jar");
+    put("pitcher", "water pitcher", "large pitcher", "ewer");
+    put("bowl", "round bowl", "soup bowl", "basin");
+    put("cooking pot", "pot", "saucepan", "stockpot");
+    put("bottle", "glass bottle", "wine bottle", "flask");
+    put("cardboard box", "carton", "paper box", "card box");
+    put("bale of straw", "straw bale", "haystack", "bundle of hay");
+    put("poppy", "red poppy", "poppy plant", "field poppy");
+    put("lily", "lily plant", "garden lily", "lilium");
+    put("pear", "pear fruit", "orchard pear", "ripening pear");
+    put("mango", "mango fruit", "tropical mango", "ripening mango");
+    put("bowl of water", "water bowl", "dish of water", "basin of water");
+    put("jug of water", "water jug", "full jug", "carafe of water");
   }
 
   private Lexicon() {}

@@ -94,7 +94,23 @@ public enum Kind {
   ROCK("rock", Painters::rock),
   BOOK("book", Painters::book),
   POT_PLANT("potted plant", Painters::potPlant),
-  TOY_BLOCK("toy block", Painters::toyBlock);
+  TOY_BLOCK("toy block", Painters::toyBlock),
+  // extra seen subjects, drawn only by a build with --extra-subjects (Family#extraSubjects)
+  ICE_BLOCK("ice slab", Painters::iceCube),
+  CHOCOLATE("chocolate bar", Painters::chocolate),
+  JAR("jar", Painters::jar),
+  PITCHER("pitcher", Painters::pitcher),
+  BOWL("bowl", Painters::bowl),
+  POT("cooking pot", Painters::pot),
+  BOTTLE("bottle", Painters::bottle),
+  CARDBOARD_BOX("cardboard box", Painters::cardboardBox),
+  STRAW_BALE("bale of straw", Painters::strawBale),
+  POPPY("poppy", Painters::poppy),
+  LILY("lily", Painters::lily),
+  PEAR("pear", Painters::pear),
+  MANGO("mango", Painters::mango),
+  WATER_BOWL("bowl of water", Painters::waterBowl),
+  WATER_JUG("jug of water", Painters::waterJug);
 
   /** Draws one object in scene units. */
   @FunctionalInterface
@@ -117,5 +133,19 @@ public enum Kind {
 
   public Painter painter() {
     return painter;
+  }
+
+  /**
+   * For a container the tap family fills: the height of its opening above its base, as a share of its size
+   * (where the tap's stream ends); 1 for anything else.
+   */
+  public double containerTop() {
+    return switch (this) {
+      case BUCKET, PITCHER -> 0.8;
+      case JAR -> 0.9;
+      case BOWL -> 0.5;
+      case POT -> 0.7;
+      default -> 1.0;
+    };
   }
 }

@@ -59,6 +59,16 @@ final class Painters {
     }, shade(o.rgb(), 1.05));
   }
 
+  static void chocolate(Pen p, SceneObject o) {
+    double s = o.size();
+    meltable(p, o, () -> {
+      p.color(o.rgb()).rect(o.x() - s * 0.6, o.y() - s * 0.45, s * 1.2, s * 0.45);
+      p.color(shade(o.rgb(), 0.8)).line(o.x() - s * 0.2, o.y() - s * 0.45, o.x() - s * 0.2, o.y(), s * 0.05);
+      p.color(shade(o.rgb(), 0.8)).line(o.x() + s * 0.2, o.y() - s * 0.45, o.x() + s * 0.2, o.y(), s * 0.05);
+      p.color(0xC0392B).rect(o.x() - s * 0.6, o.y() - s * 0.3, s * 0.5, s * 0.3);
+    }, shade(o.rgb(), 1.1));
+  }
+
   static void snowman(Pen p, SceneObject o) {
     double s = o.size();
     meltable(p, o, () -> {
@@ -90,6 +100,21 @@ final class Painters {
     double w = s * 0.55;
     p.color(0xDCE8EE).rect(o.x() - w / 2, o.y() - s, w, s);
     frozenWater(p, o, o.x() - w / 2 + s * 0.04, o.y() - s * 0.7, w - s * 0.08, s * 0.66);
+  }
+
+  static void waterBowl(Pen p, SceneObject o) {
+    double s = o.size();
+    p.color(0xE6E1D6).poly(o.x() - s * 0.7, o.y() - s * 0.5, o.x() + s * 0.7, o.y() - s * 0.5, o.x() + s * 0.4, o.y(), o.x() - s * 0.4, o.y());
+    frozenWater(p, o, o.x() - s * 0.6, o.y() - s * 0.48, s * 1.2, s * 0.18);
+  }
+
+  static void waterJug(Pen p, SceneObject o) {
+    double s = o.size();
+    double w = s * 0.6;
+    p.color(0xD4E2E8).rect(o.x() - w / 2, o.y() - s * 0.9, w, s * 0.9);
+    p.color(0xD4E2E8).line(o.x() + w / 2, o.y() - s * 0.75, o.x() + w / 2 + s * 0.15, o.y() - s * 0.4, s * 0.08);
+    p.color(0xD4E2E8).poly(o.x() - w / 2, o.y() - s * 0.9, o.x() - w / 2 - s * 0.12, o.y() - s * 0.98, o.x() - w / 2, o.y() - s * 0.8);
+    frozenWater(p, o, o.x() - w / 2 + s * 0.04, o.y() - s * 0.65, w - s * 0.08, s * 0.62);
   }
 
   static void pond(Pen p, SceneObject o) {
@@ -231,6 +256,17 @@ final class Painters {
     p.color(o.rgb()).line(o.x() + s * 0.35, o.y() - s * 0.6, o.x() + s * 0.55, o.y() - s * 0.4, s * 0.12);
   }
 
+  static void bottle(Pen p, SceneObject o) {
+    double s = o.size();
+    if (o.state().equals("broken")) {
+      shards(p, o, o.rgb());
+      return;
+    }
+    p.color(o.rgb()).rect(o.x() - s * 0.22, o.y() - s * 0.7, s * 0.44, s * 0.7);
+    p.color(o.rgb()).rect(o.x() - s * 0.08, o.y() - s * 1.05, s * 0.16, s * 0.38);
+    p.color(shade(o.rgb(), 1.25)).rect(o.x() - s * 0.14, o.y() - s * 0.6, s * 0.08, s * 0.45);
+  }
+
   static void plate(Pen p, SceneObject o) {
     double s = o.size();
     if (o.state().equals("broken")) {
@@ -322,7 +358,40 @@ final class Painters {
   }
 
   static void bucket(Pen p, SceneObject o) {
-    container(p, o, 0.8, o.size() * 0.8, o.rgb());
+    container(p, o, Kind.BUCKET.containerTop(), o.size() * 0.8, o.rgb());
+  }
+
+  static void jar(Pen p, SceneObject o) {
+    double s = o.size();
+    container(p, o, Kind.JAR.containerTop(), s * 0.62, o.rgb());
+    p.color(shade(o.rgb(), 0.8)).rect(o.x() - s * 0.34, o.y() - s * 0.98, s * 0.68, s * 0.1);
+  }
+
+  static void pitcher(Pen p, SceneObject o) {
+    double s = o.size();
+    container(p, o, Kind.PITCHER.containerTop(), s * 0.7, o.rgb());
+    p.color(o.rgb()).line(o.x() + s * 0.35, o.y() - s * 0.65, o.x() + s * 0.58, o.y() - s * 0.4, s * 0.12);
+    p.color(o.rgb()).line(o.x() + s * 0.58, o.y() - s * 0.4, o.x() + s * 0.35, o.y() - s * 0.2, s * 0.12);
+  }
+
+  /** A bowl: filled by the tap ("empty", "full") or dropped from a shelf ("intact", "broken"). */
+  static void bowl(Pen p, SceneObject o) {
+    double s = o.size();
+    if (o.state().equals("broken")) {
+      shards(p, new SceneObject(o.id(), o.kind(), o.x(), o.y(), s * 0.8, o.rgb(), o.state(), 0), o.rgb());
+      return;
+    }
+    double top = Kind.BOWL.containerTop();
+    p.color(o.rgb()).poly(o.x() - s * 0.6, o.y() - s * top, o.x() + s * 0.6, o.y() - s * top, o.x() + s * 0.35, o.y(), o.x() - s * 0.35, o.y());
+    int inner = o.state().equals("full") ? WATER : shade(o.rgb(), 1.15);
+    p.color(inner).rect(o.x() - s * 0.52, o.y() - s * top * 0.95, s * 1.04, s * top * 0.35);
+  }
+
+  static void pot(Pen p, SceneObject o) {
+    double s = o.size();
+    container(p, o, Kind.POT.containerTop(), s * 0.95, o.rgb());
+    p.color(shade(o.rgb(), 0.7)).rect(o.x() - s * 0.65, o.y() - s * 0.62, s * 0.18, s * 0.07);
+    p.color(shade(o.rgb(), 0.7)).rect(o.x() + s * 0.47, o.y() - s * 0.62, s * 0.18, s * 0.07);
   }
 
   // ---------------------------------------------------------------- balloon
@@ -510,6 +579,29 @@ final class Painters {
     }
   }
 
+  static void pear(Pen p, SceneObject o) {
+    double s = o.size();
+    int c = fruitColour(o.state(), 0x9CC43A, 0xE8D14A, 0xD9B23A, 0x6B4A1E);
+    p.color(c).oval(o.x(), o.y() - s * 0.3, s * 0.8, s * 0.6);
+    p.color(c).oval(o.x(), o.y() - s * 0.68, s * 0.5, s * 0.45);
+    p.color(0x5C3B1E).line(o.x(), o.y() - s * 0.88, o.x() - s * 0.05, o.y() - s * 1.05, s * 0.06);
+    if (o.state().equals("spotted")) {
+      p.color(0x5C3B1E).oval(o.x() - s * 0.15, o.y() - s * 0.3, s * 0.1, s * 0.08);
+      p.color(0x5C3B1E).oval(o.x() + s * 0.18, o.y() - s * 0.45, s * 0.08, s * 0.06);
+    }
+  }
+
+  static void mango(Pen p, SceneObject o) {
+    double s = o.size();
+    int c = fruitColour(o.state(), 0x5FA83A, 0xF2A030, 0xE0502A, 0x5A3A22);
+    double h = o.state().equals("rotten") ? s * 0.5 : s * 0.65;
+    p.color(c).oval(o.x(), o.y() - h / 2, s * 1.1, h);
+    p.color(0x2F7A2A).oval(o.x() + s * 0.3, o.y() - h - s * 0.04, s * 0.25, s * 0.08);
+    if (o.state().equals("rotten")) {
+      p.color(0xB9C28A).oval(o.x() - s * 0.2, o.y() - h * 0.5, s * 0.22, s * 0.14);
+    }
+  }
+
   static void apple(Pen p, SceneObject o) {
     double s = o.size();
     int c = switch (o.state()) {
@@ -648,6 +740,14 @@ final class Painters {
     flower(p, o, 0, true, false);
   }
 
+  static void poppy(Pen p, SceneObject o) {
+    flower(p, o, 4, false, false);
+  }
+
+  static void lily(Pen p, SceneObject o) {
+    flower(p, o, 5, false, true);
+  }
+
   static void daisy(Pen p, SceneObject o) {
     flower(p, o, 9, false, true);
   }
@@ -779,6 +879,33 @@ final class Painters {
     p.color(o.rgb()).oval(o.x(), o.y() - s * 0.25, s * 1.4, s * 0.55);
     p.color(shade(o.rgb(), 1.2)).oval(o.x() - s * 0.3, o.y() - s * 0.35, s * 0.3, s * 0.15);
     p.color(shade(o.rgb(), 0.8)).oval(o.x() + s * 0.3, o.y() - s * 0.25, s * 0.3, s * 0.15);
+  }
+
+  static void cardboardBox(Pen p, SceneObject o) {
+    double s = o.size();
+    if (o.state().equals("burnt")) {
+      p.color(0x1F1B17).poly(o.x() - s * 0.55, o.y(), o.x() - s * 0.4, o.y() - s * 0.3, o.x() + s * 0.1, o.y() - s * 0.38,
+          o.x() + s * 0.5, o.y() - s * 0.22, o.x() + s * 0.55, o.y());
+      ember(p, o.x() + s * 0.1, o.y() - s * 0.12, s);
+      smoke(p, o.x(), o.y() - s * 0.45, s);
+      return;
+    }
+    p.color(o.rgb()).rect(o.x() - s * 0.5, o.y() - s * 0.7, s * 1.0, s * 0.7);
+    p.color(shade(o.rgb(), 0.8)).rect(o.x() - s * 0.5, o.y() - s * 0.7, s * 1.0, s * 0.12);
+    p.color(shade(o.rgb(), 0.7)).line(o.x(), o.y() - s * 0.7, o.x(), o.y() - s * 0.45, s * 0.05);
+  }
+
+  static void strawBale(Pen p, SceneObject o) {
+    double s = o.size();
+    if (o.state().equals("burnt")) {
+      p.color(0x26211C).round(o.x() - s * 0.65, o.y() - s * 0.22, s * 1.3, s * 0.22, s * 0.08);
+      ember(p, o.x() + s * 0.2, o.y() - s * 0.15, s);
+      smoke(p, o.x(), o.y() - s * 0.35, s);
+      return;
+    }
+    p.color(o.rgb()).round(o.x() - s * 0.65, o.y() - s * 0.6, s * 1.3, s * 0.6, s * 0.1);
+    p.color(shade(o.rgb(), 0.75)).line(o.x() - s * 0.3, o.y() - s * 0.6, o.x() - s * 0.3, o.y(), s * 0.05);
+    p.color(shade(o.rgb(), 0.75)).line(o.x() + s * 0.3, o.y() - s * 0.6, o.x() + s * 0.3, o.y(), s * 0.05);
   }
 
   static void log(Pen p, SceneObject o) {
