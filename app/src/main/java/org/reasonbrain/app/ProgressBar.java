@@ -3,22 +3,31 @@ package org.reasonbrain.app;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.reasonbrain.core.progress.Progress;
 
 /** A terminal progress bar with count, rate and ETA, redrawn at most ten times a second on stderr. */
 public final class ProgressBar implements Progress {
   private final PrintStream out;
   private final boolean interactive;
+  private final LongSupplier clock;
   private final AtomicLong done = new AtomicLong();
   private volatile long total;
   private volatile String label = "";
+  private volatile long resumed;
   private volatile long startNanos;
   private volatile long lastDraw;
   private volatile long lastLogged = -1;
 
   public ProgressBar(PrintStream out) {
+    this(out, System.console() != null, System::nanoTime);
+  }
+
+  /** For tests: the terminal mode and the clock (nanoseconds) given. */
+  ProgressBar(PrintStream out, boolean interactive, LongSupplier clock) {
     this.out = out;
-    this.interactive = System.console() != null;
+    this.interactive = interactive;
+    this.clock = clock;
   }
 
   @Override
@@ -26,15 +35,23 @@ public final class ProgressBar implements Progress {
     this.label = label;
     this.total = total;
     this.done.set(0);
-    this.startNanos = System.nanoTime();
+    this.resumed = 0;
+    this.startNanos = clock.getAsLong();
     this.lastDraw = 0;
+    draw(true);
+  }
+
+  @Override
+  public void resumedAt(long units) {
+    resumed += units;
+    done.addAndGet(units);
     draw(true);
   }
 
   @Override
   public void advance(long units) {
     done.addAndGet(units);
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (now - lastDraw > 100_000_000L) {
       draw(false);
     }
@@ -47,14 +64,14 @@ public final class ProgressBar implements Progress {
   }
 
   private synchronized void draw(boolean force) {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (!force && now - lastDraw <= 100_000_000L) {
       return;
     }
     lastDraw = now;
     long d = done.get();
     double secs = Math.max(1e-9, (now - startNanos) / 1e9);
-    double rate = d / secs;
+    double rate = (d - resumed) / secs;
     double frac = total > 0 ? Math.min(1, d / (double) total) : 0;
     String eta = rate > 0 && total > d ? clock((total - d) / rate) : "--:--";
     int width = 30;

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.reasonbrain.data.families.Distractor;
 import org.reasonbrain.data.families.Episode;
@@ -67,6 +70,32 @@ class FamiliesTest {
                   }
                   assertTrue(differs, f.name() + "/" + subject + ": distractor " + d.reason() + " equals the target");
                 }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A slot is filled with "the " + a noun, so a clause or instruction template must not put its own
+   * determiner before it ("the melted {a}" read "the melted the ice cube").
+   */
+  @Test
+  void noTemplatePutsADeterminerBeforeASlot() {
+    Pattern doubled = Pattern.compile("\\b(the|a|an|this|that)\\s+(\\w+\\s+)?\\{\\w+\\}", Pattern.CASE_INSENSITIVE);
+    for (Family f : Families.all()) {
+      List<Kind> all = new ArrayList<>(f.subjects());
+      all.addAll(f.extraSubjects());
+      for (Kind subject : all) {
+        for (int steps = 1; steps <= f.maxSteps(); steps++) {
+          for (long seed = 0; seed < 3; seed++) {
+            for (Step st : f.episode(new Random(seed * 17 + steps), subject, steps).steps()) {
+              List<String> templates = new ArrayList<>(st.clauses());
+              templates.add(st.initialTemplate());
+              for (String t : templates) {
+                assertFalse(doubled.matcher(t).find(), f.name() + "/" + subject + ": \"" + t + "\" doubles the slot's article");
               }
             }
           }

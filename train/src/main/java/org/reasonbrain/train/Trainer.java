@@ -226,7 +226,7 @@ public final class Trainer implements AutoCloseable {
       openAnchor(resume);
     }
     progress.start("training " + cfg.stage().label() + " (" + cfg.preset() + ")", cfg.steps());
-    progress.advance(step);
+    progress.resumedAt(step);
     try {
       while (step < stop) {
         long t0 = System.nanoTime();

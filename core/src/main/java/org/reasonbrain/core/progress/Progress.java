@@ -12,6 +12,14 @@ public interface Progress {
   /** Records {@code units} more units done. */
   void advance(long units);
 
+  /**
+   * Records {@code units} already done before this phase started (a resumed run's earlier steps): they
+   * count towards the total, not towards the rate. By default the same as {@link #advance}.
+   */
+  default void resumedAt(long units) {
+    advance(units);
+  }
+
   /** Marks the current phase finished. */
   void finish();
 

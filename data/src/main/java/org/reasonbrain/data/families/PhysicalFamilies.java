@@ -63,7 +63,7 @@ final class PhysicalFamilies {
     @Override List<String> clauses(Kind k, String to) {
       return to.equals("puddle")
           ? List.of("{a} was left in the sun", "{a} sat out in the hot sun for an hour", "the sun beat down on {a} all afternoon")
-          : List.of("the puddle left by {a} dried in the sun all day", "the melted {a} was left in the heat until evening");
+          : List.of("the puddle left by {a} dried in the sun all day", "what was left of {a} stayed in the heat until evening");
     }
 
     @Override String initial(Kind k, String to) {
