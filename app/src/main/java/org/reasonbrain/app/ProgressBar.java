@@ -10,7 +10,7 @@ import org.reasonbrain.core.progress.Progress;
 public final class ProgressBar implements Progress {
   private final PrintStream out;
   private final boolean interactive;
-  private final LongSupplier clock;
+  private final LongSupplier nanoClock;
   private final AtomicLong done = new AtomicLong();
   private volatile long total;
   private volatile String label = "";
@@ -24,10 +24,10 @@ public final class ProgressBar implements Progress {
   }
 
   /** For tests: the terminal mode and the clock (nanoseconds) given. */
-  ProgressBar(PrintStream out, boolean interactive, LongSupplier clock) {
+  ProgressBar(PrintStream out, boolean interactive, LongSupplier nanoClock) {
     this.out = out;
     this.interactive = interactive;
-    this.clock = clock;
+    this.nanoClock = nanoClock;
   }
 
   @Override
@@ -36,7 +36,7 @@ public final class ProgressBar implements Progress {
     this.total = total;
     this.done.set(0);
     this.resumed = 0;
-    this.startNanos = clock.getAsLong();
+    this.startNanos = nanoClock.getAsLong();
     this.lastDraw = 0;
     draw(true);
   }
@@ -51,7 +51,7 @@ public final class ProgressBar implements Progress {
   @Override
   public void advance(long units) {
     done.addAndGet(units);
-    long now = clock.getAsLong();
+    long now = nanoClock.getAsLong();
     if (now - lastDraw > 100_000_000L) {
       draw(false);
     }
@@ -64,7 +64,7 @@ public final class ProgressBar implements Progress {
   }
 
   private synchronized void draw(boolean force) {
-    long now = clock.getAsLong();
+    long now = nanoClock.getAsLong();
     if (!force && now - lastDraw <= 100_000_000L) {
       return;
     }
