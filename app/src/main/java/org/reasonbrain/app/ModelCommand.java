@@ -101,8 +101,9 @@ final class ModelCommand implements Runnable {
         }
         java.nio.file.Path vaeFrom = autoencoder != null ? autoencoder : decoder;
         int blocks = vaeFrom != null ? decoderBlocks(vaeFrom) : cfg.path("decoderBlocks").asInt(0);
+        boolean sourceBranch = vaeFrom != null ? decoderSource(vaeFrom) : cfg.path("decoderSource").asBoolean(false);
         try (NDManager m = NDManager.newBaseManager()) {
-          ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, blocks));
+          ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, blocks, sourceBranch));
           org.reasonbrain.core.nn.Checkpoints.load(model, run.resolve("checkpoint/model.safetensors"),
               name -> vaeFrom != null && name.startsWith("vae.decoder."));
           // Sampling uses the EMA of the trained weights when the run kept one (optimizer state "ema.NAME").
@@ -128,6 +129,7 @@ final class ModelCommand implements Runnable {
             swapDecoder(model, decoder);
             cfg.put("decoder_from", decoder.toAbsolutePath().toString());
             cfg.put("decoderBlocks", blocks);
+            cfg.put("decoderSource", sourceBranch);
           }
           java.nio.file.Files.createDirectories(tmp.resolve("checkpoint"));
           org.reasonbrain.core.nn.Checkpoints.save(model, tmp.resolve("checkpoint/model.safetensors"),
@@ -171,6 +173,13 @@ final class ModelCommand implements Runnable {
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfgFile.toFile()).path("decoderBlocks").asInt(0);
     }
 
+    /** Whether a run's config.json records the decoder's source branch (false when absent). */
+    static boolean decoderSource(java.nio.file.Path runDir) throws java.io.IOException {
+      decoderBlocks(runDir);   // the same check that it is a finished run
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(runDir.resolve("config.json").toFile())
+          .path("decoderSource").asBoolean(false);
+    }
+
     /** The weights of a finished run of {@code stage} (for --decoder / --autoencoder); refused, named, otherwise. */
     private static java.util.Map<String, org.reasonbrain.core.io.Safetensors.Tensor> stageWeights(java.nio.file.Path run, String stage)
         throws java.io.IOException {
@@ -203,6 +212,22 @@ final class ModelCommand implements Runnable {
     }
 
     /**
+     * Whether two weight tensors are the same once stored at half precision, as an export stores them: a decoder
+     * stage started from an exported model (F16 weights) was trained under the same encoder as the run it came from.
+     */
+    static boolean sameAtHalfPrecision(float[] a, float[] b) {
+      if (a.length != b.length) {
+        return false;
+      }
+      for (int i = 0; i < a.length; i++) {
+        if (org.reasonbrain.core.io.Safetensors.Tensor.floatToHalf(a[i]) != org.reasonbrain.core.io.Safetensors.Tensor.floatToHalf(b[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
      * Puts the decoder of a decoder-stage run into {@code model}. Refused unless that run's encoder is
      * exactly the model's: a decoder only fits the latents of the encoder it was trained under.
      */
@@ -210,7 +235,7 @@ final class ModelCommand implements Runnable {
       var st = stageWeights(decoderRun, "decoder");
       for (var e : model.vae().encoderParameters().entrySet()) {
         var t = st.get("vae." + e.getKey());
-        if (t == null || !java.util.Arrays.equals(t.toFloats(), e.getValue().value().toFloatArray())) {
+        if (t == null || !sameAtHalfPrecision(t.toFloats(), e.getValue().value().toFloatArray())) {
           throw new UserError(decoderRun + ": its autoencoder encoder differs from the model's at vae." + e.getKey()
               + "; train the decoder stage with --init from this run (or its VAE)");
         }

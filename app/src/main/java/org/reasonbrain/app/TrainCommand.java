@@ -57,7 +57,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--cache-dir", description = "Folder of the feature cache (default: DATA/.cache).")
   Path cacheDir;
 
-  @Option(names = "--region-weight", description = "Reasonbrain stage: L_DM weight 1 + W on latent cells the edit changes (default 9; 0 = plain L_DM).")
+  @Option(names = "--region-weight", description = "Reasonbrain stage: L_DM weight 1 + W on latent cells the edit changes (default 9; 0 = plain L_DM). "
+      + "Decoder stage with --decoder-source: the reconstruction weight 1 + W on pixels the edit changes (default 0).")
   Double regionWeight;
 
   @Option(names = "--ema", description = "Reasonbrain and decoder stages: EMA decay of the weights used for sampling and export (default 0.999 for reasonbrain, 0 = off for decoder).")
@@ -84,6 +85,10 @@ final class TrainCommand implements Callable<Integer> {
       + "autoencoder's decoder (start as the identity; for the decoder stage; default ${DEFAULT-VALUE}).")
   int decoderBlocks;
 
+  @Option(names = "--decoder-source", description = "The decoder reads the edit's source image (a zero-started branch; not in the "
+      + "paper: the conditional decoder of an asymmetric VQGAN). The decoder stage trains only that branch, on (source, target) pairs.")
+  boolean decoderSource;
+
   @Option(names = "--anchor", description = "Autoencoder stage: weight of the MSE between the fine-tuned encoder's latent means "
       + "and the starting encoder's (default 1; 0 = free, and every trained UNet is then off its latents).")
   Double anchor;
@@ -96,7 +101,8 @@ final class TrainCommand implements Callable<Integer> {
         d.weightDecay(), d.clipNorm(), d.dropText(), d.dropImage(), d.dropBoth(), saveEvery == null ? d.saveEvery() : saveEvery)
         .withOptions(d.cache() && !noCache, regionWeight == null ? d.regionWeight() : regionWeight, ema == null ? d.emaDecay() : ema,
             evalEvery).withDecoderBlocks(decoderBlocks).withMinSnr(minSnr)
-        .withOversample(TrainConfig.parseOversample(oversample)).withAnchor(anchor == null ? d.anchor() : anchor);
+        .withOversample(TrainConfig.parseOversample(oversample)).withAnchor(anchor == null ? d.anchor() : anchor)
+        .withDecoderSource(decoderSource);
     Dataset ds = Dataset.load(data);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
       t.cacheDir(cacheDir).cacheProgress(new ProgressBar(System.err));

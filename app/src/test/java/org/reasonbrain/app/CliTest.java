@@ -181,6 +181,27 @@ class CliTest {
     assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(grownModel.resolve("config.json").toFile()).path("decoderBlocks").asInt());
     var grownWeights = org.reasonbrain.core.io.Safetensors.read(grownModel.resolve("checkpoint/model.safetensors")).tensors();
     assertEquals(0.01f, grownWeights.get("vae.decoder.res3_extra.0.conv2.weight").toFloats()[0], 1e-4f);
+    // A decoder-stage run with the source branch (--decoder-source): the export takes it, records it and loads with it.
+    Path sourceRun = tmp.resolve("decoder-source");
+    try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+      var cond = new org.reasonbrain.model.ReasonBrain(m, 0, org.reasonbrain.model.ReasonBrainConfig.of("tiny", 1, true));
+      var w = cond.parameters().get("vae.decoder.source.fuse_full.conv2.weight");
+      float[] v = w.value().toFloatArray();
+      java.util.Arrays.fill(v, 0.02f);
+      w.assign(v);
+      org.reasonbrain.core.nn.Checkpoints.save(cond, sourceRun.resolve("checkpoint/model.safetensors"), java.util.Map.of());
+      Files.writeString(sourceRun.resolve("config.json"),
+          "{\"preset\":\"tiny\",\"stage\":\"decoder\",\"decoderBlocks\":1,\"decoderSource\":true}");
+    }
+    Path sourceModel = tmp.resolve("source-model");
+    Run sx = run("model", "export", "--run", run.toString(), "--decoder", sourceRun.toString(), "--out", sourceModel.toString());
+    assertEquals(0, sx.code(), sx.err());
+    assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(sourceModel.resolve("config.json").toFile()).path("decoderSource").asBoolean());
+    assertEquals(0.02f, org.reasonbrain.core.io.Safetensors.read(sourceModel.resolve("checkpoint/model.safetensors")).tensors()
+        .get("vae.decoder.source.fuse_full.conv2.weight").toFloats()[0], 1e-4f);
+    try (var p = org.reasonbrain.infer.EditPipeline.load(sourceModel)) {
+      assertTrue(p.model().vae().hasSourceBranch());
+    }
     // export --autoencoder: an autoencoder-stage run's encoder and decoder both replace the run's; the rest stays.
     Path aeRun = tmp.resolve("ae");
     try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {

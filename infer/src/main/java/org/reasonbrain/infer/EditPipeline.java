@@ -60,7 +60,8 @@ public final class EditPipeline implements AutoCloseable {
     String preset = cfg.path("preset").asText("tiny");
     NDManager m = NDManager.newBaseManager();
     try {
-      ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, cfg.path("decoderBlocks").asInt(0)));
+      ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, cfg.path("decoderBlocks").asInt(0),
+          cfg.path("decoderSource").asBoolean(false)));
       Checkpoints.load(model, weights);
       return new EditPipeline(m, model, new MiniLmTextEncoder());
     } catch (IOException | RuntimeException e) {
@@ -259,8 +260,10 @@ public final class EditPipeline implements AutoCloseable {
         z = ddim.step(z, eps, ts[i], tPrev, o.eta(), noise);
         listener.step(i + 1, ts.length);
       }
-      // 8. Decode the latents.
-      float[] img = model.vae().decode(z).clip(-1f, 1f).toFloatArray();
+      // 8. Decode the latents (a decoder with a source branch reads each pair's source image).
+      NDArray sourceImages = model.vae().hasSourceBranch()
+          ? m.create(java.util.Arrays.copyOf(pix, n * 3 * px), new Shape(n, 3, size, size)) : null;
+      float[] img = model.vae().decode(z, sourceImages).clip(-1f, 1f).toFloatArray();
       // 9. Optionally keep the source's own pixels where the edit left the latent unchanged.
       if (o.preserve() > 0) {
         NDArray change = z.sub(c.sourceLatent().get(new NDIndex("0:" + n))).square().mean(new int[] {1}).sqrt();   // [n, h, w]
@@ -294,12 +297,13 @@ public final class EditPipeline implements AutoCloseable {
   }
 
   /**
-   * The oracle of a pipeline that keeps the source ({@link Options#preserve()} > 0): the reconstruction of
-   * {@code target}, with the source's own pixels wherever the target's latent differs from the source's by
-   * at most {@code preserve} (what a perfect diffusion model would return through this pipeline).
+   * The oracle of an edit of {@code source}: the reconstruction of {@code target} as this pipeline decodes it
+   * (a decoder with a source branch reads {@code source}), and with {@link Options#preserve()} > 0 the source's own
+   * pixels wherever the target's latent differs from the source's by at most {@code preserve} (what a perfect
+   * diffusion model would return through this pipeline).
    */
   public BufferedImage reconstruct(BufferedImage target, BufferedImage source, double preserve) {
-    if (preserve == 0) {
+    if (preserve == 0 && !model.vae().hasSourceBranch()) {
       return reconstruct(target);
     }
     int size = model.config().imageSize();
@@ -311,8 +315,12 @@ public final class EditPipeline implements AutoCloseable {
       NDArray z = model.vae().latent(m.create(px, new Shape(2, 3, size, size)));
       NDArray zt = z.get(new NDIndex("0:1"));
       NDArray change = zt.sub(z.get(new NDIndex("1:2"))).square().mean(new int[] {1}).sqrt();
-      float[] rec = model.vae().decode(zt).clip(-1f, 1f).toFloatArray();
       float[] src = java.util.Arrays.copyOfRange(px, 3 * size * size, px.length);
+      NDArray sourceImage = model.vae().hasSourceBranch() ? m.create(src, new Shape(1, 3, size, size)) : null;
+      float[] rec = model.vae().decode(zt, sourceImage).clip(-1f, 1f).toFloatArray();
+      if (preserve == 0) {
+        return Images.fromChwSigned(rec, size);
+      }
       return Images.fromChwSigned(KeepUnchanged.blend(rec, src, change.toFloatArray(), 1, Math.toIntExact(zt.getShape().get(2)),
           Math.toIntExact(zt.getShape().get(3)), size, preserve), size);
     }

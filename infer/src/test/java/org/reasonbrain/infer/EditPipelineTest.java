@@ -156,6 +156,49 @@ class EditPipelineTest {
   }
 
   @Test
+  void aDecoderWithASourceBranchReadsEachEditsSource() {
+    NDManager m = NDManager.newBaseManager();
+    ReasonBrain cond = new ReasonBrain(m, 1, ReasonBrainConfig.tiny().withDecoderSource(true));
+    long seed = 21;
+    for (var e : cond.vae().sourceBranchParameters().entrySet()) {
+      if (e.getKey().contains("conv2.weight") && e.getKey().contains("fuse_")) {
+        float[] v = new float[Math.toIntExact(e.getValue().value().size())];
+        java.util.Random r = new java.util.Random(seed++);
+        for (int i = 0; i < v.length; i++) {
+          v[i] = (float) (0.05 * r.nextGaussian());
+        }
+        e.getValue().assign(v);
+      }
+    }
+    try (EditPipeline withSource = new EditPipeline(m, cond, new MiniLmTextEncoder())) {
+      BufferedImage src = image(64, 64, BufferedImage.TYPE_INT_RGB);
+      BufferedImage tgt = image(64, 64, BufferedImage.TYPE_INT_RGB);
+      var g = tgt.createGraphics();
+      g.setColor(java.awt.Color.RED);
+      g.fillRect(40, 4, 12, 12);
+      g.dispose();
+      // The oracle decodes the target beside its source; the plain reconstruction reads no source.
+      assertFalse(java.util.Arrays.equals(pixels(withSource.reconstruct(tgt)), pixels(withSource.reconstruct(tgt, src, 0))));
+      assertArrayEquals(pixels(pipe.reconstruct(tgt)), pixels(withSource.reconstruct(tgt)), "no source: the same weights' plain decoder");
+      // An edit decodes beside its own source: the same weights without the branch edit differently.
+      String instr = "What would happen if the ice cube was left in the sun?";
+      var o = new EditPipeline.Options(2, 7.5, 1.5, 3);
+      var a = withSource.edit(src, instr, o);
+      assertEquals(64, a.image().getWidth());
+      assertFalse(java.util.Arrays.equals(pixels(pipe.edit(src, instr, o).image()), pixels(a.image())));
+      int[] alone = pixels(a.image());
+      int[] inBatch = pixels(withSource.editBatch(List.of(tgt, src), List.of(instr, instr), o, (d, t) -> { }).get(1).image());
+      int worst = 0;
+      for (int p = 0; p < alone.length; p++) {
+        for (int sh = 0; sh < 24; sh += 8) {
+          worst = Math.max(worst, Math.abs(((alone[p] >> sh) & 255) - ((inBatch[p] >> sh) & 255)));
+        }
+      }
+      assertTrue(worst <= 2, "in a batch the pair reads its own source: " + worst + " levels off its edit alone");
+    }
+  }
+
+  @Test
   void badInstructionsAreRefused() {
     var o = EditPipeline.Options.defaults();
     BufferedImage img = image(64, 64, BufferedImage.TYPE_INT_RGB);

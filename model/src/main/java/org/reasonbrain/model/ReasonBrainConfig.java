@@ -85,9 +85,20 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
         heads, mllmPool, cmePool, image, patch, mllm, qformer, vae.withDecoderBlocks(n), unet);
   }
 
+  /** The same model with (or without) the decoder's source-image branch ({@link Autoencoder.Config#sourceBranch()}). */
+  public ReasonBrainConfig withDecoderSource(boolean on) {
+    return new ReasonBrainConfig(name, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
+        heads, mllmPool, cmePool, image, patch, mllm, qformer, vae.withSourceBranch(on), unet);
+  }
+
   /** A run's or model's shapes: its preset, with the decoder blocks its config.json records (0 when absent). */
   public static ReasonBrainConfig of(String preset, int decoderBlocks) {
-    return preset(preset).withDecoderBlocks(decoderBlocks);
+    return of(preset, decoderBlocks, false);
+  }
+
+  /** As {@link #of(String, int)}, with the decoder's source branch when its config.json records {@code decoderSource}. */
+  public static ReasonBrainConfig of(String preset, int decoderBlocks, boolean decoderSource) {
+    return preset(preset).withDecoderBlocks(decoderBlocks).withDecoderSource(decoderSource);
   }
 
   /** The names {@link #preset} accepts. */

@@ -2,6 +2,7 @@ package org.reasonbrain.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -245,5 +246,39 @@ class BlocksTest {
     NDArray x = randn(m, 7, 1, 3, 64, 64);
     assertArrayEquals(plain.latent(x).toFloatArray(), grown.latent(x).toFloatArray(), 1e-6f);
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Autoencoder.Config.tiny().withDecoderBlocks(-1));
+  }
+
+  @Test
+  void sourceBranchStartsAsThePlainDecoderAndOnlyEverReadsTheSourceWhenGivenOne() {
+    Autoencoder plain = new Autoencoder(m, new Random(3), Autoencoder.Config.tiny().withDecoderBlocks(1));
+    Autoencoder cond = new Autoencoder(m, new Random(3), Autoencoder.Config.tiny().withDecoderBlocks(1).withSourceBranch(true));
+    assertTrue(cond.hasSourceBranch() && !plain.hasSourceBranch());
+    assertEquals(plain.parameters().size() + cond.sourceBranchParameters().size(), cond.parameters().size());
+    assertTrue(cond.sourceBranchParameters().keySet().stream().allMatch(k -> k.startsWith("decoder.source.")));
+    assertTrue(cond.decoderParameters().keySet().containsAll(cond.sourceBranchParameters().keySet()), "the branch is part of the decoder");
+    cond.parameters().forEach((k, p) -> {
+      if (!k.startsWith("decoder.source.")) {
+        p.assign(plain.parameters().get(k).value().toFloatArray());
+      }
+    });
+    NDArray z = randn(m, 5, 2, 4, 16, 16);
+    NDArray src = randn(m, 8, 2, 3, 64, 64);
+    // Zero-started fusion: with a source the decoder starts as the plain one.
+    assertArrayEquals(plain.decode(z).toFloatArray(), cond.decode(z, src).toFloatArray(), 1e-6f);
+    for (String k : List.of("decoder.source.fuse_half.conv2.weight", "decoder.source.fuse_full.conv2.weight")) {
+      var w = cond.sourceBranchParameters().get(k);
+      w.assign(randn(m, 6, w.value().getShape().getShape()).mul(0.1f).toFloatArray());
+    }
+    NDArray withSrc = cond.decode(z, src);
+    assertTrue(withSrc.sub(plain.decode(z)).abs().max().getFloat() > 1e-3f, "a trained branch reads the source");
+    assertTrue(withSrc.sub(cond.decode(z, randn(m, 9, 2, 3, 64, 64))).abs().max().getFloat() > 1e-3f, "another source, another image");
+    assertArrayEquals(plain.decode(z).toFloatArray(), cond.decode(z).toFloatArray(), 1e-6f, "no source: the plain decoder");
+    // Each pair reads its own source: the first pair's image does not depend on the second pair's source.
+    NDArray other = src.get("0:1").concat(randn(m, 10, 1, 3, 64, 64), 0);
+    assertArrayEquals(withSrc.get("0:1").toFloatArray(), cond.decode(z, other).get("0:1").toFloatArray(), 1e-5f);
+    var bad = assertThrows(IllegalArgumentException.class, () -> cond.decode(z, randn(m, 11, 2, 3, 32, 32)));
+    assertTrue(bad.getMessage().contains("do not fit latents"), bad.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> cond.decode(z, randn(m, 12, 1, 3, 64, 64)));
+    assertArrayEquals(plain.latent(src).toFloatArray(), cond.latent(src).toFloatArray(), 1e-6f, "the encoder is untouched");
   }
 }

@@ -27,12 +27,18 @@ import java.util.TreeMap;
  *
  * <p>{@code anchor}: autoencoder stage, the weight of the mean squared distance between the fine-tuned encoder's
  * latent means and the starting encoder's (0 = free; elsewhere 0).
+ *
+ * <p>{@code decoderSource}: the model's decoder reads the edit's source image (see {@code Autoencoder}); in the
+ * decoder stage only that branch is trained, on (source, target) pairs, and the run's config.json records it.
  */
 public record TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr,
     int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery,
     boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr,
-    Map<String, Double> oversample, double anchor) {
+    Map<String, Double> oversample, double anchor, boolean decoderSource) {
   public TrainConfig {
+    if (decoderSource && stage == Stage.AUTOENCODER) {
+      throw new IllegalArgumentException("--decoder-source is grown by the decoder stage (the autoencoder stage fine-tunes the encoder)");
+    }
     if (!(anchor >= 0) || Double.isInfinite(anchor)) {
       throw new IllegalArgumentException("anchor weight must be a finite number >= 0, got " + anchor);
     }
@@ -86,7 +92,16 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
       double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
       double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr) {
     this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
-        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, Map.of(), 0);
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, Map.of(), 0, false);
+  }
+
+  /** Without the decoder's source branch. */
+  public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
+      double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
+      double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr, Map<String, Double> oversample,
+      double anchor) {
+    this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, false);
   }
 
   /** Without min-SNR weighting. */
@@ -114,25 +129,31 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
 
   public TrainConfig withSteps(int n) {
     return new TrainConfig(stage, preset, seed, n, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource);
   }
 
   /** The same run with {@code n} extra decoder blocks. */
   public TrainConfig withDecoderBlocks(int n) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample, anchor);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample, anchor, decoderSource);
+  }
+
+  /** The same run with (or without) the decoder's source-image branch (see {@code Autoencoder}). */
+  public TrainConfig withDecoderSource(boolean on) {
+    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, on);
   }
 
   /** The same run with Min-SNR-gamma weighting of L_DM (0 = off). */
   public TrainConfig withMinSnr(double gamma) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample, anchor);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample, anchor, decoderSource);
   }
 
   /** The same run drawing each sample of family f {@code factors.get(f)} times as often as the rest. */
   public TrainConfig withOversample(Map<String, Double> factors) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors, anchor);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors, anchor, decoderSource);
   }
 
   /**
@@ -174,13 +195,13 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
   /** The same run with the autoencoder stage's latent anchor weight (see {@link Stage#AUTOENCODER}). */
   public TrainConfig withAnchor(double weight) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, weight);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, weight, decoderSource);
   }
 
   /** The same run with the reasonbrain-stage options set. */
   public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource);
   }
 
   /** Defaults per stage for the tiny preset. */

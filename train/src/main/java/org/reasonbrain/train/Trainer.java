@@ -101,7 +101,7 @@ public final class Trainer implements AutoCloseable {
     this.dataset = dataset;
     this.run = run;
     this.text = text;
-    ReasonBrainConfig mc = ReasonBrainConfig.of(cfg.preset(), cfg.decoderBlocks());
+    ReasonBrainConfig mc = ReasonBrainConfig.of(cfg.preset(), cfg.decoderBlocks(), cfg.decoderSource());
     this.model = new ReasonBrain(base, cfg.seed(), mc);
     this.clipHead = new ClipHead(base, new Random(cfg.seed() + 1), text.dim(), mc.image().dim());
     this.optimizer = new AdamW(0.9, 0.999, 1e-8, cfg.weightDecay());
@@ -151,7 +151,9 @@ public final class Trainer implements AutoCloseable {
     clipHead.setTrainable(cfg.stage() == Stage.CLIP);
     switch (cfg.stage()) {
       case VAE -> model.vae().setTrainable(true);
-      case DECODER -> model.vae().decoderParameters().values().forEach(p -> p.setTrainable(true));
+      // With the source branch, only the branch: the plain decoder (decode without a source) stays as it was.
+      case DECODER -> (cfg.decoderSource() ? model.vae().sourceBranchParameters() : model.vae().decoderParameters())
+          .values().forEach(p -> p.setTrainable(true));
       case AUTOENCODER -> model.vae().setTrainable(true);
       case CLIP -> model.imageEncoder().setTrainable(true);
       case LM -> {
@@ -355,10 +357,28 @@ public final class Trainer implements AutoCloseable {
     TrainingData.Batch b = data().batch(m, rng, cfg.batch(), 0, 0, 0);
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
-    NDArray rec = decodeSample(m, new Autoencoder.Posterior(post.mean().stopGradient(), post.logvar().stopGradient()));
-    NDArray l = sharpReconstructionLoss(rec, x);
+    Autoencoder.Posterior fixed = new Autoencoder.Posterior(post.mean().stopGradient(), post.logvar().stopGradient());
+    // With the source branch, each image is decoded beside the other image of its pair as the edit's source:
+    // the target given the source (the edit) and the source given the target (the edit back).
+    NDArray cond = cfg.decoderSource() ? b.target().concat(b.inputs().source(), 0) : null;
+    NDArray rec = decodeSample(m, fixed, cond);
+    NDArray l;
+    if (cond != null && cfg.regionWeight() > 0) {
+      // Pixels the edit changes weigh 1 + regionWeight (divided by the mean weight), so that a branch that copies the
+      // source where the target differs (a banana's ripening, a few pixels) pays for it as the sharp rest pays off.
+      NDArray changed = b.target().sub(b.inputs().source()).abs().max(new int[] {1}, true).gt(PIXEL_CHANGE)
+          .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);                    // [B, 1, H, W]
+      NDArray w = Ops.add(Ops.mul(changed.concat(changed, 0), cfg.regionWeight()), 1);
+      NDArray d = rec.sub(x);
+      l = d.abs().mul(w).mean().add(d.square().mul(w).mean()).div(w.mean()).add(gradientL1(rec, x));
+    } else {
+      l = sharpReconstructionLoss(rec, x);
+    }
     return new NDArray[] {l, l, null};
   }
+
+  /** A pixel (in [-1, 1]) counts as changed by the edit when a channel moves by more than this (2.5 of 255 levels). */
+  static final double PIXEL_CHANGE = 0.02;
 
   /** L1 + MSE + L1 of the image gradients between a reconstruction and its image (decoder and autoencoder stages). */
   private static NDArray sharpReconstructionLoss(NDArray rec, NDArray x) {
@@ -367,9 +387,14 @@ public final class Trainer implements AutoCloseable {
 
   /** The decoded image of a sample of the posterior: mean + exp(logvar / 2) x the trainer's own noise, scaled. */
   private NDArray decodeSample(NDManager m, Autoencoder.Posterior post) {
+    return decodeSample(m, post, null);
+  }
+
+  /** As {@link #decodeSample(NDManager, Autoencoder.Posterior)}, the decoder reading {@code sources} (null: none). */
+  private NDArray decodeSample(NDManager m, Autoencoder.Posterior post, NDArray sources) {
     NDArray eps = m.create(rng.gaussians(Math.toIntExact(post.mean().size())), post.mean().getShape());
     NDArray z = post.mean().add(Ops.mul(post.logvar(), 0.5).exp().mul(eps));
-    return model.vae().decode(Ops.mul(z, model.vae().config().scale()));
+    return model.vae().decode(Ops.mul(z, model.vae().config().scale()), sources);
   }
 
   /**
@@ -730,6 +755,10 @@ public final class Trainer implements AutoCloseable {
     if (saved.path("decoderBlocks").asInt(0) != cfg.decoderBlocks()) {
       throw new IOException(run + " grows " + saved.path("decoderBlocks").asInt(0) + " decoder blocks; cannot resume it with "
           + cfg.decoderBlocks() + " (pass --decoder-blocks " + saved.path("decoderBlocks").asInt(0) + ")");
+    }
+    if (saved.path("decoderSource").asBoolean(false) != cfg.decoderSource()) {
+      throw new IOException(run + (saved.path("decoderSource").asBoolean(false) ? " has" : " has no")
+          + " decoder source branch; cannot resume it " + (cfg.decoderSource() ? "with" : "without") + " --decoder-source");
     }
     Map<String, Double> savedOversample = new java.util.TreeMap<>();
     saved.path("oversample").fields().forEachRemaining(e -> savedOversample.put(e.getKey(), e.getValue().asDouble()));

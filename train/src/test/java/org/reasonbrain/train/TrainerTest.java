@@ -145,6 +145,39 @@ class TrainerTest {
   }
 
   @Test
+  void decoderStageWithASourceBranchTrainsTheBranchAloneAndResumesOnlyWithIt() throws Exception {
+    Path run = tmp.resolve("decoder-source");
+    TrainConfig c = cfg(Stage.DECODER, 3, 2, 1e-3).withDecoderSource(true);
+    try (Trainer t = new Trainer(c, eight, run, text)) {
+      assertTrue(t.model().vae().hasSourceBranch());
+      t.trainUntil(1, Progress.NONE);
+    }
+    assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("config.json").toFile())
+        .path("decoderSource").asBoolean(), "the run records its branch");
+    var first = Safetensors.read(run.resolve("checkpoint/model.safetensors")).tensors();
+    try (Trainer t = new Trainer(c.withDecoderSource(false), eight, run, text)) {
+      var e = assertThrows(IOException.class, () -> t.train(true, Progress.NONE));
+      assertTrue(e.getMessage().contains("--decoder-source"), e.getMessage());
+    }
+    try (Trainer t = new Trainer(c, eight, run, text)) {
+      t.train(true, Progress.NONE);
+    }
+    var last = Safetensors.read(run.resolve("checkpoint/model.safetensors")).tensors();
+    int changed = 0;
+    for (String k : first.keySet()) {
+      boolean same = java.util.Arrays.equals(first.get(k).toFloats(), last.get(k).toFloats());
+      if (!k.startsWith("vae.decoder.source.")) {
+        assertTrue(same, k + " must stay frozen (the plain decoder too)");
+      } else if (!same) {
+        changed++;
+      }
+    }
+    assertTrue(changed >= 8, changed + " branch tensors changed");
+    assertTrue(csv(run).stream().allMatch(r -> Double.isFinite(r[1]) && r[1] > 0));
+    assertThrows(IllegalArgumentException.class, () -> cfg(Stage.AUTOENCODER, 3, 2, 1e-3).withDecoderSource(true));
+  }
+
+  @Test
   void autoencoderStageFineTunesTheAutoencoderAnchoredToItsStart() throws Exception {
     Path start = tmp.resolve("ae-start");
     try (Trainer t = new Trainer(cfg(Stage.VAE, 1, 2, 1e-3), eight, start, text)) {

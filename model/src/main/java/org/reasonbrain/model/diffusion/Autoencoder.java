@@ -21,10 +21,17 @@ import org.reasonbrain.core.nn.Parameter;
  * resolutions (H/2 and H). They start as the identity (last conv zero), so a decoder trained without them
  * loads unchanged and the decoder stage grows it for sharper reconstructions; the encoder, and so every
  * latent and feature cache, stays the same.
+ *
+ * <p>{@code sourceBranch} adds a second input to the decoder: the source image of an edit (not in the paper; the
+ * conditional decoder of Zhu et al. 2023, "Designing a Better Asymmetric VQGAN for StableDiffusion", which keeps
+ * the unedited part of an image sharp). A small conv encoder of the source feeds the decoder at its two upper
+ * resolutions through fusion convs whose last layer starts at zero, so {@code decode(z, source)} starts as
+ * {@code decode(z)}; {@code decode(z)} never reads the branch (plain reconstruction stays what it was). Its
+ * weights are named {@code decoder.source.*}: part of the decoder, never of the encoder or a feature cache.
  */
 public final class Autoencoder extends Module {
   /** Base channels, latent channels, latent scale. */
-  public record Config(int channels, int latent, float scale, int decoderBlocks) {
+  public record Config(int channels, int latent, float scale, int decoderBlocks, boolean sourceBranch) {
     public Config {
       if (decoderBlocks < 0 || decoderBlocks > 8) {
         throw new IllegalArgumentException("decoder blocks must be 0 to 8, got " + decoderBlocks);
@@ -32,7 +39,11 @@ public final class Autoencoder extends Module {
     }
 
     public Config(int channels, int latent, float scale) {
-      this(channels, latent, scale, 0);
+      this(channels, latent, scale, 0, false);
+    }
+
+    public Config(int channels, int latent, float scale, int decoderBlocks) {
+      this(channels, latent, scale, decoderBlocks, false);
     }
 
     public static Config tiny() {
@@ -40,7 +51,11 @@ public final class Autoencoder extends Module {
     }
 
     public Config withDecoderBlocks(int n) {
-      return new Config(channels, latent, scale, n);
+      return new Config(channels, latent, scale, n, sourceBranch);
+    }
+
+    public Config withSourceBranch(boolean on) {
+      return new Config(channels, latent, scale, decoderBlocks, on);
     }
   }
 
@@ -63,6 +78,7 @@ public final class Autoencoder extends Module {
   private final ResBlock[] dec3Extra;
   private final GroupNorm decNorm;
   private final Conv2d decOut;
+  private final SourceBranch source;
 
   public Autoencoder(NDManager m, Random r, Config cfg) {
     this.cfg = cfg;
@@ -92,6 +108,54 @@ public final class Autoencoder extends Module {
     }
     decNorm = child("decoder.norm_out", new GroupNorm(m, ResBlock.groups(c), c));
     decOut = child("decoder.conv_out", new Conv2d(m, r, c, 3, 3, 1, false));
+    // Its own generator too: the rest of the model is the same with or without the branch.
+    source = cfg.sourceBranch() ? child("decoder.source", new SourceBranch(m, new Random(0x50cL), c)) : null;
+  }
+
+  /**
+   * The source image's features at H/2 and H, each fused into the decoder's features of that size by
+   * h + conv(SiLU(conv([h, f]))), the last conv zero at the start.
+   */
+  private static final class SourceBranch extends Module {
+    private final Conv2d in;
+    private final ResBlock full;
+    private final Conv2d down;
+    private final ResBlock half;
+    private final Conv2d fuseHalf1;
+    private final Conv2d fuseHalf2;
+    private final Conv2d fuseFull1;
+    private final Conv2d fuseFull2;
+
+    SourceBranch(NDManager m, Random r, int c) {
+      in = child("conv_in", new Conv2d(m, r, 3, c, 3, 1, false));
+      full = child("res_full", new ResBlock(m, r, c, c, 0));
+      down = child("down", new Conv2d(m, r, c, c, 3, 2, false));
+      half = child("res_half", new ResBlock(m, r, c, c, 0));
+      fuseHalf1 = child("fuse_half.conv1", new Conv2d(m, r, 2 * c, c, 3, 1, false));
+      fuseHalf2 = child("fuse_half.conv2", new Conv2d(m, r, c, c, 3, 1, true));
+      fuseFull1 = child("fuse_full.conv1", new Conv2d(m, r, 2 * c, c, 3, 1, false));
+      fuseFull2 = child("fuse_full.conv2", new Conv2d(m, r, c, c, 3, 1, true));
+    }
+
+    /** The source's features {at H, at H/2}. */
+    NDArray[] features(NDArray image) {
+      NDArray f = full.forward(in.forward(image), null);
+      return new NDArray[] {f, half.forward(down.forward(f), null)};
+    }
+
+    static NDArray fuse(Conv2d a, Conv2d b, NDArray h, NDArray f) {
+      return h.add(b.forward(Ops.silu(a.forward(h.concat(f, 1)))));
+    }
+  }
+
+  /** Whether the decoder reads the edit's source image ({@link Config#sourceBranch()}). */
+  public boolean hasSourceBranch() {
+    return source != null;
+  }
+
+  /** The source branch's weights only (empty without one), by their names in this block. */
+  public Map<String, Parameter> sourceBranchParameters() {
+    return part("decoder.source.");
   }
 
   public Config config() {
@@ -144,14 +208,38 @@ public final class Autoencoder extends Module {
 
   /** Latent [B, z, h, w] (scaled) -> image [B, 3, 4h, 4w] in about [-1, 1]. */
   public NDArray decode(NDArray latent) {
+    return decode(latent, null);
+  }
+
+  /**
+   * Latent [B, z, h, w] (scaled) and the edit's source images [B, 3, 4h, 4w] in [-1, 1] -> image [B, 3, 4h, 4w].
+   * Without a source branch, or with {@code sourceImages} null, the plain decoder.
+   */
+  public NDArray decode(NDArray latent, NDArray sourceImages) {
+    NDArray[] f = null;
+    if (source != null && sourceImages != null) {
+      long[] zs = latent.getShape().getShape();
+      long[] xs = sourceImages.getShape().getShape();
+      if (xs.length != 4 || xs[0] != zs[0] || xs[1] != 3 || xs[2] != 4 * zs[2] || xs[3] != 4 * zs[3]) {
+        throw new IllegalArgumentException("source images " + sourceImages.getShape() + " do not fit latents " + latent.getShape()
+            + " (need [B, 3, 4h, 4w])");
+      }
+      f = source.features(sourceImages);
+    }
     NDArray h = dec1.forward(decIn.forward(Ops.div(latent, cfg.scale())), null);
     h = dec2.forward(up1.forward(Ops.upsample2x(h)), null);
     for (ResBlock b : dec2Extra) {
       h = b.forward(h, null);
     }
+    if (f != null) {
+      h = SourceBranch.fuse(source.fuseHalf1, source.fuseHalf2, h, f[1]);
+    }
     h = dec3.forward(up2.forward(Ops.upsample2x(h)), null);
     for (ResBlock b : dec3Extra) {
       h = b.forward(h, null);
+    }
+    if (f != null) {
+      h = SourceBranch.fuse(source.fuseFull1, source.fuseFull2, h, f[0]);
     }
     return decOut.forward(Ops.silu(decNorm.forward(h)));
   }
