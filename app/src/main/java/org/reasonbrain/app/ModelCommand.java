@@ -228,8 +228,9 @@ final class ModelCommand implements Runnable {
     }
 
     /**
-     * Puts the decoder of a decoder-stage run into {@code model}. Refused unless that run's encoder is
-     * exactly the model's: a decoder only fits the latents of the encoder it was trained under.
+     * Puts the decoder of a decoder-stage run into {@code model}. Refused unless that run's encoder is the
+     * model's (to the half precision an export stores): a decoder only fits the latents of the encoder it was
+     * trained under.
      */
     static void swapDecoder(ReasonBrain model, java.nio.file.Path decoderRun) throws java.io.IOException {
       var st = stageWeights(decoderRun, "decoder");
