@@ -40,6 +40,26 @@ class EditPipelineTest {
     return img;
   }
 
+  /** The image with a red square drawn in its top right (a target that differs from its source there). */
+  static BufferedImage withRedSquare(BufferedImage img) {
+    var g = img.createGraphics();
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(40, 4, 12, 12);
+    g.dispose();
+    return img;
+  }
+
+  /** The largest difference, in 8-bit levels, of any channel of any pixel between two RGB pixel arrays. */
+  private static int worstLevelDifference(int[] x, int[] y) {
+    int worst = 0;
+    for (int p = 0; p < x.length; p++) {
+      for (int sh = 0; sh < 24; sh += 8) {
+        worst = Math.max(worst, Math.abs(((x[p] >> sh) & 255) - ((y[p] >> sh) & 255)));
+      }
+    }
+    return worst;
+  }
+
   private static int[] pixels(BufferedImage img) {
     return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
   }
@@ -57,14 +77,7 @@ class EditPipelineTest {
     assertEquals(3, steps[0]);
     for (int i = 0; i < 2; i++) {
       var alone = pipe.edit(i == 0 ? a : b, i == 0 ? ia : ib, o);
-      int[] x = pixels(alone.image());
-      int[] y = pixels(batch.get(i).image());
-      int worst = 0;
-      for (int p = 0; p < x.length; p++) {
-        for (int sh = 0; sh < 24; sh += 8) {
-          worst = Math.max(worst, Math.abs(((x[p] >> sh) & 255) - ((y[p] >> sh) & 255)));
-        }
-      }
+      int worst = worstLevelDifference(pixels(alone.image()), pixels(batch.get(i).image()));
       assertTrue(worst <= 2, "pair " + i + " differs from its edit alone by " + worst + " levels");
       assertEquals(alone.category(), batch.get(i).category());
       assertEquals(alone.objects(), batch.get(i).objects());
@@ -146,11 +159,7 @@ class EditPipelineTest {
   @Test
   void theOracleThroughPreserveKeepsTheSourceWhereTheTargetsLatentIsTheSame() {
     BufferedImage src = image(64, 64, BufferedImage.TYPE_INT_RGB);
-    BufferedImage tgt = image(64, 64, BufferedImage.TYPE_INT_RGB);
-    var g = tgt.createGraphics();
-    g.setColor(java.awt.Color.RED);
-    g.fillRect(40, 4, 12, 12);
-    g.dispose();
+    BufferedImage tgt = withRedSquare(image(64, 64, BufferedImage.TYPE_INT_RGB));
     assertArrayEquals(pixels(pipe.reconstruct(tgt)), pixels(pipe.reconstruct(tgt, src, 0)), "preserve 0: the plain reconstruction");
     assertArrayEquals(pixels(src), pixels(pipe.reconstruct(tgt, src, 1e6)), "nothing changed enough: the source itself");
   }
@@ -172,11 +181,7 @@ class EditPipelineTest {
     }
     try (EditPipeline withSource = new EditPipeline(m, cond, new MiniLmTextEncoder())) {
       BufferedImage src = image(64, 64, BufferedImage.TYPE_INT_RGB);
-      BufferedImage tgt = image(64, 64, BufferedImage.TYPE_INT_RGB);
-      var g = tgt.createGraphics();
-      g.setColor(java.awt.Color.RED);
-      g.fillRect(40, 4, 12, 12);
-      g.dispose();
+      BufferedImage tgt = withRedSquare(image(64, 64, BufferedImage.TYPE_INT_RGB));
       // The oracle decodes the target beside its source; the plain reconstruction reads no source.
       assertFalse(java.util.Arrays.equals(pixels(withSource.reconstruct(tgt)), pixels(withSource.reconstruct(tgt, src, 0))));
       assertArrayEquals(pixels(pipe.reconstruct(tgt)), pixels(withSource.reconstruct(tgt)), "no source: the same weights' plain decoder");
@@ -186,14 +191,8 @@ class EditPipelineTest {
       var a = withSource.edit(src, instr, o);
       assertEquals(64, a.image().getWidth());
       assertFalse(java.util.Arrays.equals(pixels(pipe.edit(src, instr, o).image()), pixels(a.image())));
-      int[] alone = pixels(a.image());
-      int[] inBatch = pixels(withSource.editBatch(List.of(tgt, src), List.of(instr, instr), o, (d, t) -> { }).get(1).image());
-      int worst = 0;
-      for (int p = 0; p < alone.length; p++) {
-        for (int sh = 0; sh < 24; sh += 8) {
-          worst = Math.max(worst, Math.abs(((alone[p] >> sh) & 255) - ((inBatch[p] >> sh) & 255)));
-        }
-      }
+      int worst = worstLevelDifference(pixels(a.image()),
+          pixels(withSource.editBatch(List.of(tgt, src), List.of(instr, instr), o, (d, t) -> { }).get(1).image()));
       assertTrue(worst <= 2, "in a batch the pair reads its own source: " + worst + " levels off its edit alone");
     }
   }
