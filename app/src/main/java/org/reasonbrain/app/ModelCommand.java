@@ -67,6 +67,10 @@ final class ModelCommand implements Runnable {
     @Option(names = "--autoencoder", description = "Finished autoencoder-stage run whose whole autoencoder (encoder and decoder) replaces the run's.")
     java.nio.file.Path autoencoder;
 
+    @Option(names = "--decoder-source-gate", description = "With a --decoder that reads the source: the latent change above which a "
+        + "cell is the edit's, where the branch adds nothing (recorded as decoderSourceGate; default: none, the branch acts everywhere).")
+    Double sourceGate;
+
     @Option(names = "--history", description = "Run folders whose config.json, log.csv and loss.png go to training/NAME/ (repeatable).")
     java.util.List<java.nio.file.Path> history = new java.util.ArrayList<>();
 
@@ -102,6 +106,12 @@ final class ModelCommand implements Runnable {
         java.nio.file.Path vaeFrom = autoencoder != null ? autoencoder : decoder;
         int blocks = vaeFrom != null ? decoderBlocks(vaeFrom) : cfg.path("decoderBlocks").asInt(0);
         boolean sourceBranch = vaeFrom != null ? decoderSource(vaeFrom) : cfg.path("decoderSource").asBoolean(false);
+        if (sourceGate != null && (!sourceBranch || decoder == null)) {
+          throw new UserError("--decoder-source-gate needs a --decoder run trained with --decoder-source");
+        }
+        if (sourceGate != null && (!(sourceGate > 0) || sourceGate.isInfinite())) {
+          throw new UserError("--decoder-source-gate must be a finite number > 0, got " + sourceGate);
+        }
         try (NDManager m = NDManager.newBaseManager()) {
           ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, blocks, sourceBranch));
           org.reasonbrain.core.nn.Checkpoints.load(model, run.resolve("checkpoint/model.safetensors"),
@@ -130,6 +140,11 @@ final class ModelCommand implements Runnable {
             cfg.put("decoder_from", decoder.toAbsolutePath().toString());
             cfg.put("decoderBlocks", blocks);
             cfg.put("decoderSource", sourceBranch);
+            if (sourceGate != null) {
+              cfg.put("decoderSourceGate", sourceGate);
+            } else {
+              cfg.remove("decoderSourceGate");
+            }
           }
           java.nio.file.Files.createDirectories(tmp.resolve("checkpoint"));
           org.reasonbrain.core.nn.Checkpoints.save(model, tmp.resolve("checkpoint/model.safetensors"),

@@ -89,6 +89,11 @@ final class TrainCommand implements Callable<Integer> {
       + "paper: the conditional decoder of an asymmetric VQGAN). The decoder stage trains only that branch, on (source, target) pairs.")
   boolean decoderSource;
 
+  @Option(names = "--latent-mix", defaultValue = "0", description = "Decoder stage with --decoder-source: decode latents "
+      + "that look sampled, each moved towards its pair's by up to M and jittered by up to M/2 of its RMS, so the branch finishes "
+      + "a half-made change instead of copying the source (0 to 1; default ${DEFAULT-VALUE} = off).")
+  double latentMix;
+
   @Option(names = "--anchor", description = "Autoencoder stage: weight of the MSE between the fine-tuned encoder's latent means "
       + "and the starting encoder's (default 1; 0 = free, and every trained UNet is then off its latents).")
   Double anchor;
@@ -102,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         .withOptions(d.cache() && !noCache, regionWeight == null ? d.regionWeight() : regionWeight, ema == null ? d.emaDecay() : ema,
             evalEvery).withDecoderBlocks(decoderBlocks).withMinSnr(minSnr)
         .withOversample(TrainConfig.parseOversample(oversample)).withAnchor(anchor == null ? d.anchor() : anchor)
-        .withDecoderSource(decoderSource);
+        .withDecoderSource(decoderSource).withLatentMix(latentMix);
     Dataset ds = Dataset.load(data);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
       t.cacheDir(cacheDir).cacheProgress(new ProgressBar(System.err));

@@ -2,6 +2,7 @@ package org.reasonbrain.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -201,7 +202,28 @@ class CliTest {
         .get("vae.decoder.source.fuse_full.conv2.weight").toFloats()[0], 1e-4f);
     try (var p = org.reasonbrain.infer.EditPipeline.load(sourceModel)) {
       assertTrue(p.model().vae().hasSourceBranch());
+      assertEquals(0, p.model().vae().config().sourceGate(), "no --decoder-source-gate: the branch acts everywhere");
     }
+    // --decoder-source-gate: recorded and loaded; refused without a branch to gate, or not > 0; a hand-edited gate is named.
+    Path gatedModel = tmp.resolve("gated-model");
+    Run gs = run("model", "export", "--run", run.toString(), "--decoder", sourceRun.toString(), "--decoder-source-gate", "0.2",
+        "--out", gatedModel.toString());
+    assertEquals(0, gs.code(), gs.err());
+    try (var p = org.reasonbrain.infer.EditPipeline.load(gatedModel)) {
+      assertEquals(0.2, p.model().vae().config().sourceGate());
+    }
+    Run noBranch = run("model", "export", "--run", run.toString(), "--decoder", grownRun.toString(), "--decoder-source-gate", "0.2",
+        "--out", tmp.resolve("gate-no-branch").toString());
+    assertEquals(2, noBranch.code());
+    assertTrue(noBranch.err().contains("--decoder-source"), noBranch.err());
+    Run zeroGate = run("model", "export", "--run", run.toString(), "--decoder", sourceRun.toString(), "--decoder-source-gate", "0",
+        "--out", tmp.resolve("gate-zero").toString());
+    assertEquals(2, zeroGate.code());
+    assertTrue(zeroGate.err().contains("> 0"), zeroGate.err());
+    Path cfgFile = gatedModel.resolve("config.json");
+    Files.writeString(cfgFile, Files.readString(cfgFile).replaceAll("\"decoderSourceGate\"\\s*:\\s*0\\.2", "\"decoderSourceGate\": \"wide\""));
+    var badGate = assertThrows(java.io.IOException.class, () -> org.reasonbrain.infer.EditPipeline.load(gatedModel));
+    assertTrue(badGate.getMessage().contains("decoderSourceGate"), badGate.getMessage());
     // export --autoencoder: an autoencoder-stage run's encoder and decoder both replace the run's; the rest stays.
     Path aeRun = tmp.resolve("ae");
     try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {

@@ -58,10 +58,14 @@ public final class EditPipeline implements AutoCloseable {
     }
     JsonNode cfg = new ObjectMapper().readTree(cfgFile.toFile());
     String preset = cfg.path("preset").asText("tiny");
+    JsonNode gate = cfg.path("decoderSourceGate");
+    if (!gate.isMissingNode() && (!gate.isNumber() || !(gate.asDouble() >= 0) || Double.isInfinite(gate.asDouble()))) {
+      throw new IOException(cfgFile + ": 'decoderSourceGate' must be a finite number >= 0, got " + gate);
+    }
     NDManager m = NDManager.newBaseManager();
     try {
       ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, cfg.path("decoderBlocks").asInt(0),
-          cfg.path("decoderSource").asBoolean(false)));
+          cfg.path("decoderSource").asBoolean(false)).withDecoderSourceGate(gate.asDouble(0)));
       Checkpoints.load(model, weights);
       return new EditPipeline(m, model, new MiniLmTextEncoder());
     } catch (IOException | RuntimeException e) {

@@ -91,6 +91,12 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
         heads, mllmPool, cmePool, image, patch, mllm, qformer, vae.withSourceBranch(on), unet);
   }
 
+  /** The same model with the decoder's source branch gated at latent change {@code threshold} ({@link Autoencoder.Config#sourceGate()}). */
+  public ReasonBrainConfig withDecoderSourceGate(double threshold) {
+    return new ReasonBrainConfig(name, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
+        heads, mllmPool, cmePool, image, patch, mllm, qformer, vae.withSourceGate(threshold), unet);
+  }
+
   /** A run's or model's shapes: its preset, with the decoder blocks its config.json records (0 when absent). */
   public static ReasonBrainConfig of(String preset, int decoderBlocks) {
     return of(preset, decoderBlocks, false);

@@ -281,4 +281,47 @@ class BlocksTest {
     assertThrows(IllegalArgumentException.class, () -> cond.decode(z, randn(m, 12, 1, 3, 64, 64)));
     assertArrayEquals(plain.latent(src).toFloatArray(), cond.latent(src).toFloatArray(), 1e-6f, "the encoder is untouched");
   }
+
+  @Test
+  void aGatedSourceBranchAddsNothingWhereTheLatentLeftTheSource() {
+    Autoencoder.Config c = Autoencoder.Config.tiny().withDecoderBlocks(1).withSourceBranch(true);
+    Autoencoder open = new Autoencoder(m, new Random(3), c);
+    for (String k : List.of("decoder.source.fuse_half.conv2.weight", "decoder.source.fuse_full.conv2.weight")) {
+      var w = open.sourceBranchParameters().get(k);
+      w.assign(randn(m, 6, w.value().getShape().getShape()).mul(0.1f).toFloatArray());
+    }
+    NDArray src = randn(m, 8, 2, 3, 64, 64);
+    NDArray zs = open.latent(src);
+    // The mask: one cell of the second image moved far from its source's latent -> that cell and its 8 neighbours closed.
+    float[] bump = new float[2 * 4 * 16 * 16];
+    for (int ch = 0; ch < 4; ch++) {
+      bump[((4 + ch) * 16 + 5) * 16 + 9] = 5f;
+    }
+    NDArray z = zs.add(m.create(bump, zs.getShape()));
+    Autoencoder gated = withWeightsOf(open, c.withSourceGate(1.0));
+    float[] keep = gated.keepMask(z, src).toFloatArray();
+    assertEquals(2 * 16 * 16, keep.length);
+    for (int i = 0; i < 2; i++) {
+      for (int y = 0; y < 16; y++) {
+        for (int x = 0; x < 16; x++) {
+          boolean near = i == 1 && Math.abs(y - 5) <= 1 && Math.abs(x - 9) <= 1;
+          assertEquals(near ? 0f : 1f, keep[(i * 16 + y) * 16 + x], "image " + i + " cell " + y + "," + x);
+        }
+      }
+    }
+    // A gate no cell reaches: the open branch exactly; a gate every cell passes: the plain decoder exactly.
+    NDArray far = randn(m, 5, 2, 4, 16, 16);
+    assertArrayEquals(open.decode(far, src).toFloatArray(), withWeightsOf(open, c.withSourceGate(1e6)).decode(far, src).toFloatArray(), 1e-6f);
+    float[] shut = withWeightsOf(open, c.withSourceGate(1e-6)).decode(far, src).toFloatArray();
+    assertArrayEquals(open.decode(far).toFloatArray(), shut, 1e-6f);
+    assertTrue(open.decode(far, src).sub(open.decode(far)).abs().max().getFloat() > 1e-3f, "the open branch does act");
+    assertThrows(IllegalArgumentException.class, () -> c.withSourceGate(-1));
+    assertThrows(IllegalArgumentException.class, () -> c.withSourceGate(Double.NaN));
+  }
+
+  private Autoencoder withWeightsOf(Autoencoder from, Autoencoder.Config c) {
+    Autoencoder a = new Autoencoder(m, new Random(99), c);
+    a.parameters().forEach((k, p) -> p.assign(from.parameters().get(k).value().toFloatArray()));
+    return a;
+  }
 }

@@ -30,12 +30,26 @@ import java.util.TreeMap;
  *
  * <p>{@code decoderSource}: the model's decoder reads the edit's source image (see {@code Autoencoder}); in the
  * decoder stage only that branch is trained, on (source, target) pairs, and the run's config.json records it.
+ *
+ * <p>{@code latentMix} M: decoder stage with {@code decoderSource}, latents that look like a sampler's rather than the
+ * encoder's (0 = off). Each image's latent is moved back towards its pair's by a fraction drawn from U(0, M) (a partly
+ * made edit; the reconstruction target stays the image itself) and gets Gaussian noise of a standard deviation drawn
+ * from U(0, M / 2) times the latent's own RMS (the sampler's error), so the branch learns to finish a change the
+ * latent only starts and to keep the source where the latent roughly matches it, instead of copying the source
+ * wherever the latent is unsure.
  */
 public record TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr,
     int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery,
     boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr,
-    Map<String, Double> oversample, double anchor, boolean decoderSource) {
+    Map<String, Double> oversample, double anchor, boolean decoderSource, double latentMix) {
   public TrainConfig {
+    if (!(latentMix >= 0) || latentMix > 1) {
+      throw new IllegalArgumentException("latent mix must be in [0, 1] (0 = off), got " + latentMix);
+    }
+    if (latentMix > 0 && !(stage == Stage.DECODER && decoderSource)) {
+      throw new IllegalArgumentException("--latent-mix is for the decoder stage with --decoder-source, not " + stage.label()
+          + (decoderSource ? "" : " without it"));
+    }
     if (decoderSource && stage == Stage.AUTOENCODER) {
       throw new IllegalArgumentException("--decoder-source is grown by the decoder stage (the autoencoder stage fine-tunes the encoder)");
     }
@@ -87,12 +101,21 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     }
   }
 
+  /** Without latent mixing. */
+  public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
+      double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
+      double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr, Map<String, Double> oversample,
+      double anchor, boolean decoderSource) {
+    this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, 0);
+  }
+
   /** Without oversampled families. */
   public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
       double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
       double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr) {
     this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
-        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, Map.of(), 0, false);
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, Map.of(), 0, false, 0);
   }
 
   /** Without the decoder's source branch. */
@@ -101,7 +124,7 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
       double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr, Map<String, Double> oversample,
       double anchor) {
     this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
-        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, false);
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, false, 0);
   }
 
   /** Without min-SNR weighting. */
@@ -129,31 +152,37 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
 
   public TrainConfig withSteps(int n) {
     return new TrainConfig(stage, preset, seed, n, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix);
   }
 
   /** The same run with {@code n} extra decoder blocks. */
   public TrainConfig withDecoderBlocks(int n) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample, anchor, decoderSource);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample, anchor, decoderSource, latentMix);
   }
 
   /** The same run with (or without) the decoder's source-image branch (see {@code Autoencoder}). */
   public TrainConfig withDecoderSource(boolean on) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, on);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, on, latentMix);
+  }
+
+  /** The same run with latent mixing {@code mix} (see the class comment; 0 = off). */
+  public TrainConfig withLatentMix(double mix) {
+    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, mix);
   }
 
   /** The same run with Min-SNR-gamma weighting of L_DM (0 = off). */
   public TrainConfig withMinSnr(double gamma) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample, anchor, decoderSource);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample, anchor, decoderSource, latentMix);
   }
 
   /** The same run drawing each sample of family f {@code factors.get(f)} times as often as the rest. */
   public TrainConfig withOversample(Map<String, Double> factors) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors, anchor, decoderSource);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors, anchor, decoderSource, latentMix);
   }
 
   /**
@@ -195,13 +224,13 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
   /** The same run with the autoencoder stage's latent anchor weight (see {@link Stage#AUTOENCODER}). */
   public TrainConfig withAnchor(double weight) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, weight, decoderSource);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, weight, decoderSource, latentMix);
   }
 
   /** The same run with the reasonbrain-stage options set. */
   public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix);
   }
 
   /** Defaults per stage for the tiny preset. */

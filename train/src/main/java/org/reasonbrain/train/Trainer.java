@@ -361,7 +361,8 @@ public final class Trainer implements AutoCloseable {
     // With the source branch, each image is decoded beside the other image of its pair as the edit's source:
     // the target given the source (the edit) and the source given the target (the edit back).
     NDArray cond = cfg.decoderSource() ? b.target().concat(b.inputs().source(), 0) : null;
-    NDArray rec = decodeSample(m, fixed, cond);
+    NDArray rec = cfg.latentMix() > 0 ? model.vae().decode(Ops.mul(mixedSample(m, fixed), model.vae().config().scale()), cond)
+        : decodeSample(m, fixed, cond);
     NDArray l;
     if (cond != null && cfg.regionWeight() > 0) {
       // Pixels the edit changes weigh 1 + regionWeight (divided by the mean weight), so that a branch that copies the
@@ -375,6 +376,31 @@ public final class Trainer implements AutoCloseable {
       l = sharpReconstructionLoss(rec, x);
     }
     return new NDArray[] {l, l, null};
+  }
+
+  /**
+   * The decoder stage's latents under {@code --latent-mix} M (see {@link TrainConfig}): rows [sources; targets] of a
+   * batch's posterior, each row's sample moved towards its pair's mean by a fraction from U(0, M) and given Gaussian
+   * noise of a standard deviation from U(0, M / 2) times the row's RMS latent, unscaled as the posterior is.
+   */
+  private NDArray mixedSample(NDManager m, Autoencoder.Posterior post) {
+    Shape shape = post.mean().getShape();
+    int rows = Math.toIntExact(shape.get(0));
+    int half = rows / 2;
+    float[] toward = new float[rows];
+    float[] noise = new float[rows];
+    for (int i = 0; i < rows; i++) {
+      toward[i] = (float) (rng.nextDouble() * cfg.latentMix());
+      noise[i] = (float) (rng.nextDouble() * cfg.latentMix() / 2);
+    }
+    NDArray mean = post.mean();
+    NDArray pairMean = mean.get(new NDIndex(half + ":")).concat(mean.get(new NDIndex(":" + half)), 0);
+    NDArray perRow = m.create(toward, new Shape(rows, 1, 1, 1));
+    NDArray rms = mean.square().reshape(rows, -1).mean(new int[] {1}).sqrt().reshape(rows, 1, 1, 1);
+    NDArray eps = m.create(rng.gaussians(Math.toIntExact(mean.size())), shape);
+    NDArray jitter = m.create(rng.gaussians(Math.toIntExact(mean.size())), shape)
+        .mul(rms.mul(m.create(noise, new Shape(rows, 1, 1, 1))));
+    return mean.add(Ops.mul(post.logvar(), 0.5).exp().mul(eps)).add(pairMean.sub(mean).mul(perRow)).add(jitter);
   }
 
   /** A pixel (in [-1, 1]) counts as changed by the edit when a channel moves by more than this (2.5 of 255 levels). */
@@ -766,6 +792,10 @@ public final class Trainer implements AutoCloseable {
       throw new IOException(run + " draws with --oversample " + spec(savedOversample) + "; cannot resume it with "
           + spec(cfg.oversample()) + " (pass --oversample "
           + (savedOversample.isEmpty() ? "''" : spec(savedOversample)) + ")");
+    }
+    if (saved.path("latentMix").asDouble(0) != cfg.latentMix()) {
+      throw new IOException(run + " decodes with --latent-mix " + saved.path("latentMix").asDouble(0) + "; cannot resume it with "
+          + cfg.latentMix() + " (pass --latent-mix " + saved.path("latentMix").asDouble(0) + ")");
     }
     Path stateFile = ck.resolve("state.json");
     JsonNode st = readJson(stateFile);

@@ -175,6 +175,27 @@ class TrainerTest {
     assertTrue(changed >= 8, changed + " branch tensors changed");
     assertTrue(csv(run).stream().allMatch(r -> Double.isFinite(r[1]) && r[1] > 0));
     assertThrows(IllegalArgumentException.class, () -> cfg(Stage.AUTOENCODER, 3, 2, 1e-3).withDecoderSource(true));
+
+    // --latent-mix: the same first step decodes other latents (so another loss), still trains the branch alone, is
+    // recorded, and a run resumes only with its own mix.
+    Path mixed = tmp.resolve("decoder-source-mix");
+    try (Trainer t = new Trainer(c.withLatentMix(1), eight, mixed, text)) {
+      t.trainUntil(1, Progress.NONE);
+    }
+    assertEquals(1.0, new com.fasterxml.jackson.databind.ObjectMapper().readTree(mixed.resolve("config.json").toFile())
+        .path("latentMix").asDouble(), "the run records its mix");
+    double plainLoss = csv(run).get(0)[1];
+    double mixedLoss = csv(mixed).get(0)[1];
+    assertTrue(Double.isFinite(mixedLoss) && mixedLoss != plainLoss, plainLoss + " vs " + mixedLoss);
+    changedOnlyUnder(first, Safetensors.read(mixed.resolve("checkpoint/model.safetensors")).tensors(), "vae.decoder.source.");
+    try (Trainer t = new Trainer(c.withLatentMix(0.5), eight, mixed, text)) {
+      var e = assertThrows(IOException.class, () -> t.train(true, Progress.NONE));
+      assertTrue(e.getMessage().contains("--latent-mix 1.0"), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> c.withLatentMix(1.5));
+    assertThrows(IllegalArgumentException.class, () -> c.withLatentMix(-0.1));
+    assertThrows(IllegalArgumentException.class, () -> c.withDecoderSource(false).withLatentMix(0.5), "no branch to mix for");
+    assertThrows(IllegalArgumentException.class, () -> cfg(Stage.REASONBRAIN, 3, 2, 1e-3).withLatentMix(0.5));
   }
 
   @Test

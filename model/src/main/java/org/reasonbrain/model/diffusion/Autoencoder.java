@@ -28,14 +28,27 @@ import org.reasonbrain.core.nn.Parameter;
  * resolutions through fusion convs whose last layer starts at zero, so {@code decode(z, source)} starts as
  * {@code decode(z)}; {@code decode(z)} never reads the branch (plain reconstruction stays what it was). Its
  * weights are named {@code decoder.source.*}: part of the decoder, never of the encoder or a feature cache.
+ *
+ * <p>{@code sourceGate} T > 0 tells the branch where the edit is: a latent cell whose RMS over channels of
+ * (latent - the source's own latent) exceeds T is the edit's, grown by one cell, and there the branch adds nothing,
+ * so inside a change the decoder is exactly the plain decoder (it cannot copy the source's colour into a ripening
+ * banana) while outside it the branch keeps the source sharp. The mask comes from the decoded latent itself (a
+ * sampled one when editing), as {@code --preserve} does, with no weights of its own.
  */
 public final class Autoencoder extends Module {
   /** Base channels, latent channels, latent scale. */
-  public record Config(int channels, int latent, float scale, int decoderBlocks, boolean sourceBranch) {
+  public record Config(int channels, int latent, float scale, int decoderBlocks, boolean sourceBranch, double sourceGate) {
     public Config {
       if (decoderBlocks < 0 || decoderBlocks > 8) {
         throw new IllegalArgumentException("decoder blocks must be 0 to 8, got " + decoderBlocks);
       }
+      if (!(sourceGate >= 0) || Double.isInfinite(sourceGate)) {
+        throw new IllegalArgumentException("source gate must be a finite number >= 0 (0 = off), got " + sourceGate);
+      }
+    }
+
+    public Config(int channels, int latent, float scale, int decoderBlocks, boolean sourceBranch) {
+      this(channels, latent, scale, decoderBlocks, sourceBranch, 0);
     }
 
     public Config(int channels, int latent, float scale) {
@@ -51,11 +64,16 @@ public final class Autoencoder extends Module {
     }
 
     public Config withDecoderBlocks(int n) {
-      return new Config(channels, latent, scale, n, sourceBranch);
+      return new Config(channels, latent, scale, n, sourceBranch, sourceGate);
     }
 
     public Config withSourceBranch(boolean on) {
-      return new Config(channels, latent, scale, decoderBlocks, on);
+      return new Config(channels, latent, scale, decoderBlocks, on, sourceGate);
+    }
+
+    /** The same decoder with the source branch gated at latent change {@code threshold} (0 = not gated). */
+    public Config withSourceGate(double threshold) {
+      return new Config(channels, latent, scale, decoderBlocks, sourceBranch, threshold);
     }
   }
 
@@ -143,8 +161,10 @@ public final class Autoencoder extends Module {
       return new NDArray[] {f, half.forward(down.forward(f), null)};
     }
 
-    static NDArray fuse(Conv2d a, Conv2d b, NDArray h, NDArray f) {
-      return h.add(b.forward(Ops.silu(a.forward(h.concat(f, 1)))));
+    /** h + conv(SiLU(conv([h, f]))), the added part times {@code keep} [B, 1, size, size] when not null. */
+    static NDArray fuse(Conv2d a, Conv2d b, NDArray h, NDArray f, NDArray keep) {
+      NDArray add = b.forward(Ops.silu(a.forward(h.concat(f, 1))));
+      return h.add(keep == null ? add : add.mul(keep));
     }
   }
 
@@ -206,6 +226,18 @@ public final class Autoencoder extends Module {
     return Ops.mul(encode(images).mean(), cfg.scale());
   }
 
+  /**
+   * Where the source branch may act, [B, 1, h, w]: 0 on the latent cells whose RMS change from the source's own
+   * latent exceeds {@link Config#sourceGate()} and on their eight neighbours, 1 elsewhere (no gradient).
+   */
+  public NDArray keepMask(NDArray latent, NDArray sourceImages) {
+    NDArray change = latent.sub(latent(sourceImages)).square().mean(new int[] {1}, true).sqrt();
+    NDArray edited = change.gt(cfg.sourceGate()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+    NDArray grown = ai.djl.nn.pooling.Pool.maxPool2d(edited, new ai.djl.ndarray.types.Shape(3, 3),
+        new ai.djl.ndarray.types.Shape(1, 1), new ai.djl.ndarray.types.Shape(1, 1), false);
+    return Ops.add(grown.neg(), 1).stopGradient();
+  }
+
   /** Latent [B, z, h, w] (scaled) -> image [B, 3, 4h, 4w] in about [-1, 1]. */
   public NDArray decode(NDArray latent) {
     return decode(latent, null);
@@ -225,6 +257,11 @@ public final class Autoencoder extends Module {
             + " (need [B, 3, 4h, 4w])");
       }
       f = source.features(sourceImages);
+      if (cfg.sourceGate() > 0) {
+        NDArray keep = keepMask(latent, sourceImages);                            // [B, 1, H/4, W/4], 1 = outside the edit
+        NDArray keepHalf = Ops.upsample2x(keep);
+        f = new NDArray[] {f[0], f[1], Ops.upsample2x(keepHalf), keepHalf};
+      }
     }
     NDArray h = dec1.forward(decIn.forward(Ops.div(latent, cfg.scale())), null);
     h = dec2.forward(up1.forward(Ops.upsample2x(h)), null);
@@ -232,14 +269,14 @@ public final class Autoencoder extends Module {
       h = b.forward(h, null);
     }
     if (f != null) {
-      h = SourceBranch.fuse(source.fuseHalf1, source.fuseHalf2, h, f[1]);
+      h = SourceBranch.fuse(source.fuseHalf1, source.fuseHalf2, h, f[1], f.length > 2 ? f[3] : null);
     }
     h = dec3.forward(up2.forward(Ops.upsample2x(h)), null);
     for (ResBlock b : dec3Extra) {
       h = b.forward(h, null);
     }
     if (f != null) {
-      h = SourceBranch.fuse(source.fuseFull1, source.fuseFull2, h, f[0]);
+      h = SourceBranch.fuse(source.fuseFull1, source.fuseFull2, h, f[0], f.length > 2 ? f[2] : null);
     }
     return decOut.forward(Ops.silu(decNorm.forward(h)));
   }
