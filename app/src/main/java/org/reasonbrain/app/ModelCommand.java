@@ -71,6 +71,10 @@ final class ModelCommand implements Runnable {
         + "cell is the edit's, where the branch adds nothing (recorded as decoderSourceGate; default: none, the branch acts everywhere).")
     Double sourceGate;
 
+    @Option(names = "--decoder-source-edit-mask", description = "With a --decoder that reads the source: the branch adds nothing where "
+        + "the instruction drives the denoiser at least this share of its most (0 to 1; recorded as decoderSourceEditMask; default: none).")
+    Double editMask;
+
     @Option(names = "--history", description = "Run folders whose config.json, log.csv and loss.png go to training/NAME/ (repeatable).")
     java.util.List<java.nio.file.Path> history = new java.util.ArrayList<>();
 
@@ -106,8 +110,12 @@ final class ModelCommand implements Runnable {
         java.nio.file.Path vaeFrom = autoencoder != null ? autoencoder : decoder;
         int blocks = vaeFrom != null ? decoderBlocks(vaeFrom) : cfg.path("decoderBlocks").asInt(0);
         boolean sourceBranch = vaeFrom != null ? decoderSource(vaeFrom) : cfg.path("decoderSource").asBoolean(false);
-        if (sourceGate != null && (!sourceBranch || decoder == null)) {
-          throw new UserError("--decoder-source-gate needs a --decoder run trained with --decoder-source");
+        if ((sourceGate != null || editMask != null) && (!sourceBranch || decoder == null)) {
+          throw new UserError((sourceGate != null ? "--decoder-source-gate" : "--decoder-source-edit-mask")
+              + " needs a --decoder run trained with --decoder-source");
+        }
+        if (editMask != null && !(editMask > 0 && editMask < 1)) {
+          throw new UserError("--decoder-source-edit-mask must be a number between 0 and 1, got " + editMask);
         }
         if (sourceGate != null && (!(sourceGate > 0) || sourceGate.isInfinite())) {
           throw new UserError("--decoder-source-gate must be a finite number > 0, got " + sourceGate);
@@ -144,6 +152,11 @@ final class ModelCommand implements Runnable {
               cfg.put("decoderSourceGate", sourceGate);
             } else {
               cfg.remove("decoderSourceGate");
+            }
+            if (editMask != null) {
+              cfg.put("decoderSourceEditMask", editMask);
+            } else {
+              cfg.remove("decoderSourceEditMask");
             }
           }
           java.nio.file.Files.createDirectories(tmp.resolve("checkpoint"));

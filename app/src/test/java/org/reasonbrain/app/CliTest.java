@@ -212,6 +212,18 @@ class CliTest {
     try (var p = org.reasonbrain.infer.EditPipeline.load(gatedModel)) {
       assertEquals(0.2, p.model().vae().config().sourceGate());
     }
+    Path maskedModel = tmp.resolve("masked-model");
+    Run em = run("model", "export", "--run", run.toString(), "--decoder", sourceRun.toString(), "--decoder-source-edit-mask", "0.5",
+        "--out", maskedModel.toString());
+    assertEquals(0, em.code(), em.err());
+    try (var p = org.reasonbrain.infer.EditPipeline.load(maskedModel)) {
+      assertEquals(0.5, p.sourceEditMask());
+      assertEquals(0, p.model().vae().config().sourceGate());
+    }
+    Run wideMask = run("model", "export", "--run", run.toString(), "--decoder", sourceRun.toString(), "--decoder-source-edit-mask", "1",
+        "--out", tmp.resolve("mask-one").toString());
+    assertEquals(2, wideMask.code());
+    assertTrue(wideMask.err().contains("between 0 and 1"), wideMask.err());
     Run noBranch = run("model", "export", "--run", run.toString(), "--decoder", grownRun.toString(), "--decoder-source-gate", "0.2",
         "--out", tmp.resolve("gate-no-branch").toString());
     assertEquals(2, noBranch.code());

@@ -41,6 +41,9 @@ public final class EditPipeline implements AutoCloseable {
   private final Segmenter segmenter = new ColorSegmenter();
   private final DdimSampler ddim = new DdimSampler(NoiseSchedule.stableDiffusion());
 
+  /** See {@link #sourceEditMask(double)}; 0 = off. */
+  private double sourceEditMask;
+
   public EditPipeline(NDManager manager, ReasonBrain model, TextEncoder text) {
     this.manager = manager;
     this.model = model;
@@ -62,12 +65,16 @@ public final class EditPipeline implements AutoCloseable {
     if (!gate.isMissingNode() && (!gate.isNumber() || !(gate.asDouble() >= 0) || Double.isInfinite(gate.asDouble()))) {
       throw new IOException(cfgFile + ": 'decoderSourceGate' must be a finite number >= 0, got " + gate);
     }
+    JsonNode editMask = cfg.path("decoderSourceEditMask");
+    if (!editMask.isMissingNode() && (!editMask.isNumber() || !(editMask.asDouble() >= 0 && editMask.asDouble() < 1))) {
+      throw new IOException(cfgFile + ": 'decoderSourceEditMask' must be a number in [0, 1), got " + editMask);
+    }
     NDManager m = NDManager.newBaseManager();
     try {
       ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, cfg.path("decoderBlocks").asInt(0),
           cfg.path("decoderSource").asBoolean(false)).withDecoderSourceGate(gate.asDouble(0)));
       Checkpoints.load(model, weights);
-      return new EditPipeline(m, model, new MiniLmTextEncoder());
+      return new EditPipeline(m, model, new MiniLmTextEncoder()).sourceEditMask(editMask.asDouble(0));
     } catch (IOException | RuntimeException e) {
       m.close();
       throw e;
@@ -76,6 +83,27 @@ public final class EditPipeline implements AutoCloseable {
 
   public ReasonBrain model() {
     return model;
+  }
+
+  /**
+   * With a decoder that reads the source: tell its branch where the edit is from what the instruction does to the
+   * denoiser (DiffEdit's mask, Couairon et al. 2022, from the guidance this pipeline computes anyway): the per-cell
+   * |epsilon(image, text) - epsilon(image, null text)|, averaged over channels and summed over the DDIM steps, is
+   * the instruction's drive; cells at or above {@code ratio} of an image's largest (grown by one cell) are the
+   * edit's, and there the branch adds nothing. 0 turns it off (the model's own gate, if any, applies). Recorded
+   * in a model's config.json as {@code decoderSourceEditMask} ({@code model export --decoder-source-edit-mask}).
+   */
+  public double sourceEditMask() {
+    return sourceEditMask;
+  }
+
+  /** Sets {@link #sourceEditMask()}: a ratio in [0, 1). */
+  public EditPipeline sourceEditMask(double ratio) {
+    if (!(ratio >= 0 && ratio < 1)) {
+      throw new IllegalArgumentException("source edit mask ratio must be in [0, 1) (0 = off), got " + ratio);
+    }
+    this.sourceEditMask = ratio;
+    return this;
   }
 
   /** The frozen text encoder E_T (owned by this pipeline). */
@@ -252,10 +280,16 @@ public final class EditPipeline implements AutoCloseable {
       NDArray z = m.create(new Rng(o.seed()).gaussians(Math.toIntExact(one.size())), one).repeat(0, n);
       int[] t3 = new int[3 * n];
       Rng stepNoise = new Rng(o.seed() ^ 0x5DEECE66DL);   // eta > 0: per-step noise, seeded, the same for every pair
+      boolean editMask = sourceEditMask > 0 && model.vae().hasSourceBranch();
+      NDArray drive = null;                                 // [n, 1, h, w]: the instruction's pull on each cell, summed
       // 7. Denoising loop with three-way guidance.
       for (int i = 0; i < ts.length; i++) {
         java.util.Arrays.fill(t3, ts[i]);
         NDArray eps3 = model.predictNoise(z.tile(new long[] {3, 1, 1, 1}), t3, c);     // [full; image-only; unconditional]
+        if (editMask) {
+          NDArray d = eps3.get(new NDIndex("0:" + n)).sub(eps3.get(new NDIndex(n + ":" + (2 * n)))).abs().mean(new int[] {1}, true);
+          drive = drive == null ? d : drive.add(d);
+        }
         NDArray eps = Guidance.threeWay(eps3.get(new NDIndex((2 * n) + ":" + (3 * n))), eps3.get(new NDIndex(n + ":" + (2 * n))),
             eps3.get(new NDIndex("0:" + n)), o.textGuidance(), o.imageGuidance());
         int tPrev = i + 1 < ts.length ? ts[i + 1] : -1;
@@ -267,7 +301,12 @@ public final class EditPipeline implements AutoCloseable {
       // 8. Decode the latents (a decoder with a source branch reads each pair's source image).
       NDArray sourceImages = model.vae().hasSourceBranch()
           ? m.create(java.util.Arrays.copyOf(pix, n * 3 * px), new Shape(n, 3, size, size)) : null;
-      float[] img = model.vae().decode(z, sourceImages).clip(-1f, 1f).toFloatArray();
+      NDArray branchKeep = null;
+      if (editMask) {
+        NDArray most = drive.reshape(n, -1).max(new int[] {1}).reshape(n, 1, 1, 1);
+        branchKeep = org.reasonbrain.model.diffusion.Autoencoder.keepOutside(drive.gte(most.mul((float) sourceEditMask)));
+      }
+      float[] img = model.vae().decode(z, sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
       // 9. Optionally keep the source's own pixels where the edit left the latent unchanged.
       if (o.preserve() > 0) {
         NDArray change = z.sub(c.sourceLatent().get(new NDIndex("0:" + n))).square().mean(new int[] {1}).sqrt();   // [n, h, w]

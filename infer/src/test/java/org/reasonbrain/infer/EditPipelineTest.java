@@ -194,6 +194,15 @@ class EditPipelineTest {
       int worst = worstLevelDifference(pixels(a.image()),
           pixels(withSource.editBatch(List.of(tgt, src), List.of(instr, instr), o, (d, t) -> { }).get(1).image()));
       assertTrue(worst <= 2, "in a batch the pair reads its own source: " + worst + " levels off its edit alone");
+      // The instruction's edit mask: every cell the instruction moves at all is the edit's -> the plain decoder's
+      // edit exactly; only the cells it moves most -> the branch still acts elsewhere.
+      assertArrayEquals(pixels(pipe.edit(src, instr, o).image()), pixels(withSource.sourceEditMask(1e-9).edit(src, instr, o).image()));
+      int[] top = pixels(withSource.sourceEditMask(0.99).edit(src, instr, o).image());
+      assertFalse(java.util.Arrays.equals(pixels(a.image()), top), "the cells it moves most are closed");
+      assertFalse(java.util.Arrays.equals(pixels(pipe.edit(src, instr, o).image()), top), "and the rest open");
+      assertArrayEquals(pixels(a.image()), pixels(withSource.sourceEditMask(0).edit(src, instr, o).image()), "0: off");
+      assertThrows(IllegalArgumentException.class, () -> withSource.sourceEditMask(1));
+      assertThrows(IllegalArgumentException.class, () -> withSource.sourceEditMask(-0.1));
     }
   }
 

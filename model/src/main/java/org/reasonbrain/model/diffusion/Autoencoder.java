@@ -232,9 +232,13 @@ public final class Autoencoder extends Module {
    */
   public NDArray keepMask(NDArray latent, NDArray sourceImages) {
     NDArray change = latent.sub(latent(sourceImages)).square().mean(new int[] {1}, true).sqrt();
-    NDArray edited = change.gt(cfg.sourceGate()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-    NDArray grown = ai.djl.nn.pooling.Pool.maxPool2d(edited, new ai.djl.ndarray.types.Shape(3, 3),
-        new ai.djl.ndarray.types.Shape(1, 1), new ai.djl.ndarray.types.Shape(1, 1), false);
+    return keepOutside(change.gt(cfg.sourceGate()));
+  }
+
+  /** 1 - (the boolean edit mask {@code edited} [B, 1, h, w] grown by one cell), as floats without gradient. */
+  public static NDArray keepOutside(NDArray edited) {
+    NDArray grown = ai.djl.nn.pooling.Pool.maxPool2d(edited.toType(ai.djl.ndarray.types.DataType.FLOAT32, false),
+        new ai.djl.ndarray.types.Shape(3, 3), new ai.djl.ndarray.types.Shape(1, 1), new ai.djl.ndarray.types.Shape(1, 1), false);
     return Ops.add(grown.neg(), 1).stopGradient();
   }
 
@@ -248,6 +252,15 @@ public final class Autoencoder extends Module {
    * Without a source branch, or with {@code sourceImages} null, the plain decoder.
    */
   public NDArray decode(NDArray latent, NDArray sourceImages) {
+    return decode(latent, sourceImages, null);
+  }
+
+  /**
+   * As {@link #decode(NDArray, NDArray)}, the branch acting only where {@code keep} [B, 1, h, w] is 1 (an edit mask
+   * given by the caller, for example {@link #keepOutside} of where the instruction drives the denoiser); null:
+   * where {@link #keepMask} says, with a {@link Config#sourceGate()}, else everywhere.
+   */
+  public NDArray decode(NDArray latent, NDArray sourceImages, NDArray keep) {
     NDArray[] f = null;
     if (source != null && sourceImages != null) {
       long[] zs = latent.getShape().getShape();
@@ -257,8 +270,14 @@ public final class Autoencoder extends Module {
             + " (need [B, 3, 4h, 4w])");
       }
       f = source.features(sourceImages);
-      if (cfg.sourceGate() > 0) {
-        NDArray keep = keepMask(latent, sourceImages);                            // [B, 1, H/4, W/4], 1 = outside the edit
+      if (keep == null && cfg.sourceGate() > 0) {
+        keep = keepMask(latent, sourceImages);                                   // [B, 1, H/4, W/4], 1 = outside the edit
+      }
+      if (keep != null) {
+        if (!keep.getShape().equals(new ai.djl.ndarray.types.Shape(zs[0], 1, zs[2], zs[3]))) {
+          throw new IllegalArgumentException("keep mask " + keep.getShape() + " does not fit latents " + latent.getShape()
+              + " (need [B, 1, h, w])");
+        }
         NDArray keepHalf = Ops.upsample2x(keep);
         f = new NDArray[] {f[0], f[1], Ops.upsample2x(keepHalf), keepHalf};
       }
