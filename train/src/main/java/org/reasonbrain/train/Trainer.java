@@ -361,8 +361,8 @@ public final class Trainer implements AutoCloseable {
     // With the source branch, each image is decoded beside the other image of its pair as the edit's source:
     // the target given the source (the edit) and the source given the target (the edit back).
     NDArray cond = cfg.decoderSource() ? b.target().concat(b.inputs().source(), 0) : null;
-    NDArray rec = cfg.latentMix() > 0 ? model.vae().decode(Ops.mul(mixedSample(m, fixed), model.vae().config().scale()), cond)
-        : decodeSample(m, fixed, cond);
+    NDArray z = cfg.latentMix() > 0 ? mixedSample(m, fixed) : posteriorSample(m, fixed);
+    NDArray rec = model.vae().decode(Ops.mul(z, model.vae().config().scale()), cond);
     NDArray l;
     if (cond != null && cfg.regionWeight() > 0) {
       // Pixels the edit changes weigh 1 + regionWeight (divided by the mean weight), so that a branch that copies the
@@ -393,14 +393,14 @@ public final class Trainer implements AutoCloseable {
       toward[i] = (float) (rng.nextDouble() * cfg.latentMix());
       noise[i] = (float) (rng.nextDouble() * cfg.latentMix() / 2);
     }
+    NDArray sample = posteriorSample(m, post);
     NDArray mean = post.mean();
     NDArray pairMean = mean.get(new NDIndex(half + ":")).concat(mean.get(new NDIndex(":" + half)), 0);
     NDArray perRow = m.create(toward, new Shape(rows, 1, 1, 1));
     NDArray rms = mean.square().reshape(rows, -1).mean(new int[] {1}).sqrt().reshape(rows, 1, 1, 1);
-    NDArray eps = m.create(rng.gaussians(Math.toIntExact(mean.size())), shape);
     NDArray jitter = m.create(rng.gaussians(Math.toIntExact(mean.size())), shape)
         .mul(rms.mul(m.create(noise, new Shape(rows, 1, 1, 1))));
-    return mean.add(Ops.mul(post.logvar(), 0.5).exp().mul(eps)).add(pairMean.sub(mean).mul(perRow)).add(jitter);
+    return sample.add(pairMean.sub(mean).mul(perRow)).add(jitter);
   }
 
   /** A pixel (in [-1, 1]) counts as changed by the edit when a channel moves by more than this (2.5 of 255 levels). */
@@ -413,14 +413,13 @@ public final class Trainer implements AutoCloseable {
 
   /** The decoded image of a sample of the posterior: mean + exp(logvar / 2) x the trainer's own noise, scaled. */
   private NDArray decodeSample(NDManager m, Autoencoder.Posterior post) {
-    return decodeSample(m, post, null);
+    return model.vae().decode(Ops.mul(posteriorSample(m, post), model.vae().config().scale()));
   }
 
-  /** As {@link #decodeSample(NDManager, Autoencoder.Posterior)}, the decoder reading {@code sources} (null: none). */
-  private NDArray decodeSample(NDManager m, Autoencoder.Posterior post, NDArray sources) {
+  /** A sample of the posterior (its own noise from the run's generator), unscaled as the posterior is. */
+  private NDArray posteriorSample(NDManager m, Autoencoder.Posterior post) {
     NDArray eps = m.create(rng.gaussians(Math.toIntExact(post.mean().size())), post.mean().getShape());
-    NDArray z = post.mean().add(Ops.mul(post.logvar(), 0.5).exp().mul(eps));
-    return model.vae().decode(Ops.mul(z, model.vae().config().scale()), sources);
+    return post.mean().add(Ops.mul(post.logvar(), 0.5).exp().mul(eps));
   }
 
   /**

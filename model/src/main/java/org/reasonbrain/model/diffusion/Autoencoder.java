@@ -262,6 +262,8 @@ public final class Autoencoder extends Module {
    */
   public NDArray decode(NDArray latent, NDArray sourceImages, NDArray keep) {
     NDArray[] f = null;
+    NDArray keepHalf = null;
+    NDArray keepFull = null;
     if (source != null && sourceImages != null) {
       long[] zs = latent.getShape().getShape();
       long[] xs = sourceImages.getShape().getShape();
@@ -278,8 +280,8 @@ public final class Autoencoder extends Module {
           throw new IllegalArgumentException("keep mask " + keep.getShape() + " does not fit latents " + latent.getShape()
               + " (need [B, 1, h, w])");
         }
-        NDArray keepHalf = Ops.upsample2x(keep);
-        f = new NDArray[] {f[0], f[1], Ops.upsample2x(keepHalf), keepHalf};
+        keepHalf = Ops.upsample2x(keep);
+        keepFull = Ops.upsample2x(keepHalf);
       }
     }
     NDArray h = dec1.forward(decIn.forward(Ops.div(latent, cfg.scale())), null);
@@ -288,14 +290,14 @@ public final class Autoencoder extends Module {
       h = b.forward(h, null);
     }
     if (f != null) {
-      h = SourceBranch.fuse(source.fuseHalf1, source.fuseHalf2, h, f[1], f.length > 2 ? f[3] : null);
+      h = SourceBranch.fuse(source.fuseHalf1, source.fuseHalf2, h, f[1], keepHalf);
     }
     h = dec3.forward(up2.forward(Ops.upsample2x(h)), null);
     for (ResBlock b : dec3Extra) {
       h = b.forward(h, null);
     }
     if (f != null) {
-      h = SourceBranch.fuse(source.fuseFull1, source.fuseFull2, h, f[0], f.length > 2 ? f[2] : null);
+      h = SourceBranch.fuse(source.fuseFull1, source.fuseFull2, h, f[0], keepFull);
     }
     return decOut.forward(Ops.silu(decNorm.forward(h)));
   }
