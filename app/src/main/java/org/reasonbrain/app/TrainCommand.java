@@ -94,6 +94,11 @@ final class TrainCommand implements Callable<Integer> {
       + "a half-made change instead of copying the source (0 to 1; default ${DEFAULT-VALUE} = off).")
   double latentMix;
 
+  @Option(names = "--balance-kept", description = "Decoder stage with --decoder-source: each image's changed and kept pixels "
+      + "weigh half its loss each, whatever their shares (instead of --region-weight), so an unchanged house inside a changed "
+      + "sky is kept as exactly as a small change is drawn.")
+  boolean balanceKept;
+
   @Option(names = "--anchor", description = "Autoencoder stage: weight of the MSE between the fine-tuned encoder's latent means "
       + "and the starting encoder's (default 1; 0 = free, and every trained UNet is then off its latents).")
   Double anchor;
@@ -107,7 +112,8 @@ final class TrainCommand implements Callable<Integer> {
         .withOptions(d.cache() && !noCache, regionWeight == null ? d.regionWeight() : regionWeight, ema == null ? d.emaDecay() : ema,
             evalEvery).withDecoderBlocks(decoderBlocks).withMinSnr(minSnr)
         .withOversample(TrainConfig.parseOversample(oversample)).withAnchor(anchor == null ? d.anchor() : anchor)
-        .withDecoderSource(decoderSource).withLatentMix(latentMix);
+        .withDecoderSource(decoderSource).withLatentMix(latentMix)
+        .withBalanceKept(balanceKept);
     Dataset ds = Dataset.load(data);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
       t.cacheDir(cacheDir).cacheProgress(new ProgressBar(System.err));

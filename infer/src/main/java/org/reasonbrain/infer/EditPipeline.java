@@ -3,6 +3,7 @@ package org.reasonbrain.infer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.reasonbrain.core.Rng;
 import org.reasonbrain.core.image.Images;
@@ -341,9 +343,11 @@ public final class EditPipeline implements AutoCloseable {
 
   /**
    * The oracle of an edit of {@code source}: the reconstruction of {@code target} as this pipeline decodes it
-   * (a decoder with a source branch reads {@code source}), and with {@link Options#preserve()} > 0 the source's own
-   * pixels wherever the target's latent differs from the source's by at most {@code preserve} (what a perfect
-   * diffusion model would return through this pipeline).
+   * (a decoder with a source branch reads {@code source}; with {@link #sourceEditMask()} on, the branch is closed on
+   * the latent cells where the target differs from the source, grown by one cell: the edit mask a perfect reading of
+   * the instruction would give), and with {@link Options#preserve()} > 0 the source's own pixels wherever the
+   * target's latent differs from the source's by at most {@code preserve} (what a perfect diffusion model would
+   * return through this pipeline).
    */
   public BufferedImage reconstruct(BufferedImage target, BufferedImage source, double preserve) {
     if (preserve == 0 && !model.vae().hasSourceBranch()) {
@@ -360,13 +364,30 @@ public final class EditPipeline implements AutoCloseable {
       NDArray change = zt.sub(z.get(new NDIndex("1:2"))).square().mean(new int[] {1}).sqrt();
       float[] src = java.util.Arrays.copyOfRange(px, 3 * size * size, px.length);
       NDArray sourceImage = model.vae().hasSourceBranch() ? m.create(src, new Shape(1, 3, size, size)) : null;
-      float[] rec = model.vae().decode(zt, sourceImage).clip(-1f, 1f).toFloatArray();
+      NDArray keep = null;
+      if (sourceImage != null && sourceEditMask > 0) {
+        keep = org.reasonbrain.model.diffusion.Autoencoder.keepOutside(changedCells(m.create(Arrays.copyOf(px, 3 * size * size),
+            new Shape(1, 3, size, size)), sourceImage));
+      }
+      float[] rec = model.vae().decode(zt, sourceImage, keep).clip(-1f, 1f).toFloatArray();
       if (preserve == 0) {
         return Images.fromChwSigned(rec, size);
       }
       return Images.fromChwSigned(KeepUnchanged.blend(rec, src, change.toFloatArray(), 1, Math.toIntExact(zt.getShape().get(2)),
           Math.toIntExact(zt.getShape().get(3)), size, preserve), size);
     }
+  }
+
+  /** A pixel (in [-1, 1]) counts as changed when a channel moves by more than this (2.5 of 255 levels). */
+  static final float PIXEL_CHANGE = 0.02f;
+
+  /**
+   * The latent cells [B, 1, H/4, W/4] (booleans) in which any pixel of {@code a} differs from {@code b} (images
+   * [B, 3, H, W] in [-1, 1]) by more than {@link #PIXEL_CHANGE} in a channel.
+   */
+  static NDArray changedCells(NDArray a, NDArray b) {
+    NDArray px = a.sub(b).abs().max(new int[] {1}, true).gt(PIXEL_CHANGE).toType(DataType.FLOAT32, false);
+    return ai.djl.nn.pooling.Pool.maxPool2d(px, new Shape(4, 4), new Shape(4, 4), new Shape(0, 0), false).gt(0.5f);
   }
 
   /** Multi-step editing (Table A5): each instruction edits the previous step's output. */

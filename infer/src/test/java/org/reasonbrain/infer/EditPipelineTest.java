@@ -203,6 +203,22 @@ class EditPipelineTest {
       assertArrayEquals(pixels(a.image()), pixels(withSource.sourceEditMask(0).edit(src, instr, o).image()), "0: off");
       assertThrows(IllegalArgumentException.class, () -> withSource.sourceEditMask(1));
       assertThrows(IllegalArgumentException.class, () -> withSource.sourceEditMask(-0.1));
+      // The oracle under the edit mask closes the branch where the target differs from its source (the perfect mask):
+      // a target that differs everywhere -> the plain decoder's reconstruction; the source as its own target -> the
+      // open branch's; the red square -> neither (only the square's cells, grown by one, are closed).
+      BufferedImage green = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+      var g = green.createGraphics();
+      g.setColor(java.awt.Color.GREEN);
+      g.fillRect(0, 0, 64, 64);
+      g.dispose();
+      int[] openOnSource = pixels(withSource.sourceEditMask(0).reconstruct(src, src, 0));
+      int[] openOnSquare = pixels(withSource.reconstruct(tgt, src, 0));
+      withSource.sourceEditMask(0.7);
+      assertArrayEquals(pixels(pipe.reconstruct(green)), pixels(withSource.reconstruct(green, src, 0)), "all changed: the plain decoder");
+      assertArrayEquals(openOnSource, pixels(withSource.reconstruct(src, src, 0)), "nothing changed: the open branch");
+      int[] masked = pixels(withSource.reconstruct(tgt, src, 0));
+      assertFalse(java.util.Arrays.equals(openOnSquare, masked), "the square's cells are closed");
+      assertFalse(java.util.Arrays.equals(pixels(pipe.reconstruct(tgt)), masked), "the rest open");
     }
   }
 

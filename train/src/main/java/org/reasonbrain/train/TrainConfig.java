@@ -37,12 +37,22 @@ import java.util.TreeMap;
  * from U(0, M / 2) times the latent's own RMS (the sampler's error), so the branch learns to finish a change the
  * latent only starts and to keep the source where the latent roughly matches it, instead of copying the source
  * wherever the latent is unsure.
+ *
+ * <p>{@code balanceKept}: decoder stage with {@code decoderSource}, each image's loss is half the mean error over the
+ * pixels its edit changes and half the mean over the pixels it keeps, whatever their shares (instead of
+ * {@code regionWeight}'s fixed 1 + W on the changed pixels, which a scene whose background changes around an
+ * unchanged house turns against the house): the branch must keep a small unchanged object inside a changed scene as
+ * exactly as it must redraw a small change inside a kept one.
  */
 public record TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr,
     int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery,
     boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr,
-    Map<String, Double> oversample, double anchor, boolean decoderSource, double latentMix) {
+    Map<String, Double> oversample, double anchor, boolean decoderSource, double latentMix, boolean balanceKept) {
   public TrainConfig {
+    if (balanceKept && !(stage == Stage.DECODER && decoderSource)) {
+      throw new IllegalArgumentException("--balance-kept is for the decoder stage with --decoder-source, not " + stage.label()
+          + (decoderSource ? "" : " without it"));
+    }
     if (!(latentMix >= 0) || latentMix > 1) {
       throw new IllegalArgumentException("latent mix must be in [0, 1] (0 = off), got " + latentMix);
     }
@@ -101,6 +111,15 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     }
   }
 
+  /** Without the kept balance. */
+  public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
+      double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
+      double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr, Map<String, Double> oversample,
+      double anchor, boolean decoderSource, double latentMix) {
+    this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix, false);
+  }
+
   /** Without latent mixing. */
   public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
       double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
@@ -152,37 +171,43 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
 
   public TrainConfig withSteps(int n) {
     return new TrainConfig(stage, preset, seed, n, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix, balanceKept);
   }
 
   /** The same run with {@code n} extra decoder blocks. */
   public TrainConfig withDecoderBlocks(int n) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample, anchor, decoderSource, latentMix);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample, anchor, decoderSource, latentMix, balanceKept);
   }
 
   /** The same run with (or without) the decoder's source-image branch (see {@code Autoencoder}). */
   public TrainConfig withDecoderSource(boolean on) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, on, latentMix);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, on, latentMix, balanceKept);
   }
 
   /** The same run with latent mixing {@code mix} (see the class comment; 0 = off). */
   public TrainConfig withLatentMix(double mix) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, mix);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, mix, balanceKept);
+  }
+
+  /** The same run with (or without) the kept balance of the decoder stage's loss (see the class comment). */
+  public TrainConfig withBalanceKept(boolean on) {
+    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix, on);
   }
 
   /** The same run with Min-SNR-gamma weighting of L_DM (0 = off). */
   public TrainConfig withMinSnr(double gamma) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample, anchor, decoderSource, latentMix);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample, anchor, decoderSource, latentMix, balanceKept);
   }
 
   /** The same run drawing each sample of family f {@code factors.get(f)} times as often as the rest. */
   public TrainConfig withOversample(Map<String, Double> factors) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors, anchor, decoderSource, latentMix);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors, anchor, decoderSource, latentMix, balanceKept);
   }
 
   /**
@@ -224,13 +249,13 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
   /** The same run with the autoencoder stage's latent anchor weight (see {@link Stage#AUTOENCODER}). */
   public TrainConfig withAnchor(double weight) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, weight, decoderSource, latentMix);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, weight, decoderSource, latentMix, balanceKept);
   }
 
   /** The same run with the reasonbrain-stage options set. */
   public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
     return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix);
+        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix, balanceKept);
   }
 
   /** Defaults per stage for the tiny preset. */

@@ -364,7 +364,9 @@ public final class Trainer implements AutoCloseable {
     NDArray z = cfg.latentMix() > 0 ? mixedSample(m, fixed) : posteriorSample(m, fixed);
     NDArray rec = model.vae().decode(Ops.mul(z, model.vae().config().scale()), cond);
     NDArray l;
-    if (cond != null && cfg.regionWeight() > 0) {
+    if (cond != null && cfg.balanceKept()) {
+      l = balancedKeptLoss(rec, x, b.target().sub(b.inputs().source()));
+    } else if (cond != null && cfg.regionWeight() > 0) {
       // Pixels the edit changes weigh 1 + regionWeight (divided by the mean weight), so that a branch that copies the
       // source where the target differs (a banana's ripening, a few pixels) pays for it as the sharp rest pays off.
       NDArray changed = b.target().sub(b.inputs().source()).abs().max(new int[] {1}, true).gt(PIXEL_CHANGE)
@@ -401,6 +403,23 @@ public final class Trainer implements AutoCloseable {
     NDArray jitter = m.create(rng.gaussians(Math.toIntExact(mean.size())), shape)
         .mul(rms.mul(m.create(noise, new Shape(rows, 1, 1, 1))));
     return sample.add(pairMean.sub(mean).mul(perRow)).add(jitter);
+  }
+
+  /**
+   * The decoder stage's loss under {@code --balance-kept}: per image of rows [sources; targets], half the mean L1 + MSE
+   * over the pixels its edit changes ({@code edit} = target - source, [B, 3, H, W]) and half over the pixels it keeps
+   * (an image with no changed pixel: half its kept mean), averaged over the rows, plus L1 of the image gradients.
+   */
+  static NDArray balancedKeptLoss(NDArray rec, NDArray x, NDArray edit) {
+    NDArray changed = edit.abs().max(new int[] {1}, true).gt(PIXEL_CHANGE).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+    changed = changed.concat(changed, 0);                                                  // [2B, 1, H, W]
+    NDArray kept = Ops.add(changed.neg(), 1);
+    NDArray d = rec.sub(x);
+    NDArray e = d.abs().add(d.square()).mean(new int[] {1}, true);                         // [2B, 1, H, W]
+    int[] px = {1, 2, 3};
+    NDArray onChanged = e.mul(changed).sum(px).div(changed.sum(px).maximum(1f));
+    NDArray onKept = e.mul(kept).sum(px).div(kept.sum(px).maximum(1f));
+    return onChanged.add(onKept).mul(0.5f).mean().add(gradientL1(rec, x));
   }
 
   /** A pixel (in [-1, 1]) counts as changed by the edit when a channel moves by more than this (2.5 of 255 levels). */
@@ -795,6 +814,10 @@ public final class Trainer implements AutoCloseable {
     if (saved.path("latentMix").asDouble(0) != cfg.latentMix()) {
       throw new IOException(run + " decodes with --latent-mix " + saved.path("latentMix").asDouble(0) + "; cannot resume it with "
           + cfg.latentMix() + " (pass --latent-mix " + saved.path("latentMix").asDouble(0) + ")");
+    }
+    if (saved.path("balanceKept").asBoolean(false) != cfg.balanceKept()) {
+      throw new IOException(run + (saved.path("balanceKept").asBoolean(false) ? " balances" : " does not balance")
+          + " the kept pixels; cannot resume it " + (cfg.balanceKept() ? "with" : "without") + " --balance-kept");
     }
     Path stateFile = ck.resolve("state.json");
     JsonNode st = readJson(stateFile);

@@ -196,6 +196,52 @@ class TrainerTest {
     assertThrows(IllegalArgumentException.class, () -> c.withLatentMix(-0.1));
     assertThrows(IllegalArgumentException.class, () -> c.withDecoderSource(false).withLatentMix(0.5), "no branch to mix for");
     assertThrows(IllegalArgumentException.class, () -> cfg(Stage.REASONBRAIN, 3, 2, 1e-3).withLatentMix(0.5));
+
+    // --balance-kept: another weighting of the same first step (so another loss), the branch alone trained, recorded,
+    // resumed only with it, refused where there is no pair to balance.
+    Path balanced = tmp.resolve("decoder-source-balanced");
+    try (Trainer t = new Trainer(c.withBalanceKept(true), eight, balanced, text)) {
+      t.trainUntil(1, Progress.NONE);
+    }
+    assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(balanced.resolve("config.json").toFile())
+        .path("balanceKept").asBoolean(), "the run records its balance");
+    double balancedLoss = csv(balanced).get(0)[1];
+    assertTrue(Double.isFinite(balancedLoss) && balancedLoss != plainLoss, plainLoss + " vs " + balancedLoss);
+    changedOnlyUnder(first, Safetensors.read(balanced.resolve("checkpoint/model.safetensors")).tensors(), "vae.decoder.source.");
+    try (Trainer t = new Trainer(c, eight, balanced, text)) {
+      var e = assertThrows(IOException.class, () -> t.train(true, Progress.NONE));
+      assertTrue(e.getMessage().contains("--balance-kept"), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> c.withDecoderSource(false).withBalanceKept(true), "no pair to balance");
+    assertThrows(IllegalArgumentException.class, () -> cfg(Stage.REASONBRAIN, 3, 2, 1e-3).withBalanceKept(true));
+  }
+
+  @Test
+  void balancedKeptLossWeighsChangedAndKeptPixelsHalfEach() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      // One pair of 2 x 2 images (rows: source, target); the edit changes the top left pixel only.
+      var shape = new ai.djl.ndarray.types.Shape(1, 3, 2, 2);
+      NDArray source = m.zeros(shape);
+      NDArray target = m.create(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0}, shape);
+      NDArray x = source.concat(target, 0);
+      NDArray edit = target.sub(source);
+      assertEquals(0f, Trainer.balancedKeptLoss(x, x, edit).getFloat(), 1e-6, "a perfect reconstruction costs nothing");
+      // An error of 0.5 on the one changed pixel of the target costs as much as the same error on all three kept
+      // pixels (each side's mean), whatever their shares; the gradient term sees an edge in the first case only.
+      NDArray onChanged = x.add(m.create(new float[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5f, 0, 0, 0, 0.5f, 0, 0, 0, 0.5f, 0, 0, 0},
+          new ai.djl.ndarray.types.Shape(2, 3, 2, 2)));
+      NDArray onKept = x.add(m.create(new float[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5f, 0.5f, 0.5f, 0, 0.5f, 0.5f, 0.5f, 0, 0.5f, 0.5f, 0.5f},
+          new ai.djl.ndarray.types.Shape(2, 3, 2, 2)));
+      double perPixel = 0.5 + 0.25;                                           // L1 + MSE of an error of 0.5
+      double expected = 0.5 * perPixel / 2;                                   // half, on one of the two rows
+      assertEquals(expected, Trainer.balancedKeptLoss(onChanged, x, edit).sub(Trainer.gradientL1(onChanged, x)).getFloat(), 1e-5);
+      assertEquals(expected, Trainer.balancedKeptLoss(onKept, x, edit).sub(Trainer.gradientL1(onKept, x)).getFloat(), 1e-5);
+      // With no pixel changed, an image's loss is half its kept mean.
+      NDArray none = m.zeros(shape);
+      NDArray same = source.concat(source, 0);
+      NDArray off = same.add(0.5f);
+      assertEquals(0.5 * perPixel, Trainer.balancedKeptLoss(off, same, none).getFloat(), 1e-5);
+    }
   }
 
   @Test
