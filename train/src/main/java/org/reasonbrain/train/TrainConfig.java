@@ -170,44 +170,51 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
   }
 
   public TrainConfig withSteps(int n) {
-    return new TrainConfig(stage, preset, seed, n, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix, balanceKept);
+    Copy b = new Copy(this);
+    b.steps = n;
+    return b.build();
   }
 
   /** The same run with {@code n} extra decoder blocks. */
   public TrainConfig withDecoderBlocks(int n) {
-    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, n, minSnr, oversample, anchor, decoderSource, latentMix, balanceKept);
+    Copy b = new Copy(this);
+    b.decoderBlocks = n;
+    return b.build();
   }
 
   /** The same run with (or without) the decoder's source-image branch (see {@code Autoencoder}). */
   public TrainConfig withDecoderSource(boolean on) {
-    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, on, latentMix, balanceKept);
+    Copy b = new Copy(this);
+    b.decoderSource = on;
+    return b.build();
   }
 
   /** The same run with latent mixing {@code mix} (see the class comment; 0 = off). */
   public TrainConfig withLatentMix(double mix) {
-    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, mix, balanceKept);
+    Copy b = new Copy(this);
+    b.latentMix = mix;
+    return b.build();
   }
 
   /** The same run with (or without) the kept balance of the decoder stage's loss (see the class comment). */
   public TrainConfig withBalanceKept(boolean on) {
-    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix, on);
+    Copy b = new Copy(this);
+    b.balanceKept = on;
+    return b.build();
   }
 
   /** The same run with Min-SNR-gamma weighting of L_DM (0 = off). */
   public TrainConfig withMinSnr(double gamma) {
-    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, gamma, oversample, anchor, decoderSource, latentMix, balanceKept);
+    Copy b = new Copy(this);
+    b.minSnr = gamma;
+    return b.build();
   }
 
   /** The same run drawing each sample of family f {@code factors.get(f)} times as often as the rest. */
   public TrainConfig withOversample(Map<String, Double> factors) {
-    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, factors, anchor, decoderSource, latentMix, balanceKept);
+    Copy b = new Copy(this);
+    b.oversample = factors;
+    return b.build();
   }
 
   /**
@@ -248,14 +255,19 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
 
   /** The same run with the autoencoder stage's latent anchor weight (see {@link Stage#AUTOENCODER}). */
   public TrainConfig withAnchor(double weight) {
-    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, weight, decoderSource, latentMix, balanceKept);
+    Copy b = new Copy(this);
+    b.anchor = weight;
+    return b.build();
   }
 
   /** The same run with the reasonbrain-stage options set. */
   public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
-    return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
-        dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix, balanceKept);
+    Copy b = new Copy(this);
+    b.cache = cache;
+    b.regionWeight = regionWeight;
+    b.emaDecay = emaDecay;
+    b.evalEvery = evalEvery;
+    return b.build();
   }
 
   /** Defaults per stage for the tiny preset. */
@@ -268,5 +280,68 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     boolean rb = stage == Stage.REASONBRAIN;
     return new TrainConfig(stage, preset, 1, steps, 8, 1, lr, Math.min(100, steps / 10), 1e-2, 1.0, 0.05, 0.05, 0.05,
         Math.max(50, steps / 10), rb, rb ? 9 : 0, rb ? 0.999 : 0, 0).withAnchor(stage == Stage.AUTOENCODER ? 1.0 : 0);
+  }
+
+  /** A mutable copy of a config's fields: each {@code withX} changes one and builds (and so re-checks) a new record. */
+  private static final class Copy {
+    private Stage stage;
+    private String preset;
+    private long seed;
+    private int steps;
+    private int batch;
+    private int accumulate;
+    private double lr;
+    private int warmup;
+    private double weightDecay;
+    private double clipNorm;
+    private double dropText;
+    private double dropImage;
+    private double dropBoth;
+    private int saveEvery;
+    private boolean cache;
+    private double regionWeight;
+    private double emaDecay;
+    private int evalEvery;
+    private int decoderBlocks;
+    private double minSnr;
+    private Map<String, Double> oversample;
+    private double anchor;
+    private boolean decoderSource;
+    private double latentMix;
+    private boolean balanceKept;
+
+    Copy(TrainConfig c) {
+      stage = c.stage;
+      preset = c.preset;
+      seed = c.seed;
+      steps = c.steps;
+      batch = c.batch;
+      accumulate = c.accumulate;
+      lr = c.lr;
+      warmup = c.warmup;
+      weightDecay = c.weightDecay;
+      clipNorm = c.clipNorm;
+      dropText = c.dropText;
+      dropImage = c.dropImage;
+      dropBoth = c.dropBoth;
+      saveEvery = c.saveEvery;
+      cache = c.cache;
+      regionWeight = c.regionWeight;
+      emaDecay = c.emaDecay;
+      evalEvery = c.evalEvery;
+      decoderBlocks = c.decoderBlocks;
+      minSnr = c.minSnr;
+      oversample = c.oversample;
+      anchor = c.anchor;
+      decoderSource = c.decoderSource;
+      latentMix = c.latentMix;
+      balanceKept = c.balanceKept;
+    }
+
+    TrainConfig build() {
+      return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
+          dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource,
+          latentMix, balanceKept);
+    }
   }
 }
