@@ -3,7 +3,6 @@ package org.reasonbrain.infer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.reasonbrain.core.Rng;
 import org.reasonbrain.core.image.Images;
@@ -20,6 +18,7 @@ import org.reasonbrain.core.nn.Checkpoints;
 import org.reasonbrain.core.text.NounChunker;
 import org.reasonbrain.model.ReasonBrain;
 import org.reasonbrain.model.ReasonBrainConfig;
+import org.reasonbrain.model.diffusion.Autoencoder;
 import org.reasonbrain.model.encoders.MiniLmTextEncoder;
 import org.reasonbrain.model.encoders.TextEncoder;
 import org.reasonbrain.model.frce.ColorSegmenter;
@@ -306,7 +305,7 @@ public final class EditPipeline implements AutoCloseable {
       NDArray branchKeep = null;
       if (editMask) {
         NDArray most = drive.reshape(n, -1).max(new int[] {1}).reshape(n, 1, 1, 1);
-        branchKeep = org.reasonbrain.model.diffusion.Autoencoder.keepOutside(drive.gte(most.mul((float) sourceEditMask)));
+        branchKeep = Autoencoder.keepOutside(drive.gte(most.mul((float) sourceEditMask)));
       }
       float[] img = model.vae().decode(z, sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
       // 9. Optionally keep the source's own pixels where the edit left the latent unchanged.
@@ -359,15 +358,15 @@ public final class EditPipeline implements AutoCloseable {
       float[] px = new float[2 * 3 * size * size];
       Images.toChwSigned(squareResize(Images.toRgb(target), size), px, 0);
       Images.toChwSigned(squareResize(Images.toRgb(source), size), px, 1);
-      NDArray z = model.vae().latent(m.create(px, new Shape(2, 3, size, size)));
+      NDArray pair = m.create(px, new Shape(2, 3, size, size));                    // [target; source]
+      NDArray z = model.vae().latent(pair);
       NDArray zt = z.get(new NDIndex("0:1"));
       NDArray change = zt.sub(z.get(new NDIndex("1:2"))).square().mean(new int[] {1}).sqrt();
       float[] src = java.util.Arrays.copyOfRange(px, 3 * size * size, px.length);
-      NDArray sourceImage = model.vae().hasSourceBranch() ? m.create(src, new Shape(1, 3, size, size)) : null;
+      NDArray sourceImage = model.vae().hasSourceBranch() ? pair.get(new NDIndex("1:2")) : null;
       NDArray keep = null;
       if (sourceImage != null && sourceEditMask > 0) {
-        keep = org.reasonbrain.model.diffusion.Autoencoder.keepOutside(changedCells(m.create(Arrays.copyOf(px, 3 * size * size),
-            new Shape(1, 3, size, size)), sourceImage));
+        keep = Autoencoder.keepOutside(Autoencoder.changedCells(pair.get(new NDIndex("0:1")), sourceImage));
       }
       float[] rec = model.vae().decode(zt, sourceImage, keep).clip(-1f, 1f).toFloatArray();
       if (preserve == 0) {
@@ -376,18 +375,6 @@ public final class EditPipeline implements AutoCloseable {
       return Images.fromChwSigned(KeepUnchanged.blend(rec, src, change.toFloatArray(), 1, Math.toIntExact(zt.getShape().get(2)),
           Math.toIntExact(zt.getShape().get(3)), size, preserve), size);
     }
-  }
-
-  /** A pixel (in [-1, 1]) counts as changed when a channel moves by more than this (2.5 of 255 levels). */
-  static final float PIXEL_CHANGE = 0.02f;
-
-  /**
-   * The latent cells [B, 1, H/4, W/4] (booleans) in which any pixel of {@code a} differs from {@code b} (images
-   * [B, 3, H, W] in [-1, 1]) by more than {@link #PIXEL_CHANGE} in a channel.
-   */
-  static NDArray changedCells(NDArray a, NDArray b) {
-    NDArray px = a.sub(b).abs().max(new int[] {1}, true).gt(PIXEL_CHANGE).toType(DataType.FLOAT32, false);
-    return ai.djl.nn.pooling.Pool.maxPool2d(px, new Shape(4, 4), new Shape(4, 4), new Shape(0, 0), false).gt(0.5f);
   }
 
   /** Multi-step editing (Table A5): each instruction edits the previous step's output. */

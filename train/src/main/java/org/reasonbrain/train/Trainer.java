@@ -364,13 +364,13 @@ public final class Trainer implements AutoCloseable {
     NDArray z = cfg.latentMix() > 0 ? mixedSample(m, fixed) : posteriorSample(m, fixed);
     NDArray rec = model.vae().decode(Ops.mul(z, model.vae().config().scale()), cond);
     NDArray l;
-    if (cond != null && cfg.balanceKept()) {
-      l = balancedKeptLoss(rec, x, b.target().sub(b.inputs().source()));
-    } else if (cond != null && cfg.regionWeight() > 0) {
+    NDArray changed = cond != null && (cfg.balanceKept() || cfg.regionWeight() > 0)
+        ? Autoencoder.changedPixels(b.target(), b.inputs().source()) : null;        // [B, 1, H, W]
+    if (changed != null && cfg.balanceKept()) {
+      l = balancedKeptLoss(rec, x, changed);
+    } else if (changed != null) {
       // Pixels the edit changes weigh 1 + regionWeight (divided by the mean weight), so that a branch that copies the
       // source where the target differs (a banana's ripening, a few pixels) pays for it as the sharp rest pays off.
-      NDArray changed = b.target().sub(b.inputs().source()).abs().max(new int[] {1}, true).gt(PIXEL_CHANGE)
-          .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);                    // [B, 1, H, W]
       NDArray w = Ops.add(Ops.mul(changed.concat(changed, 0), cfg.regionWeight()), 1);
       NDArray d = rec.sub(x);
       l = d.abs().mul(w).mean().add(d.square().mul(w).mean()).div(w.mean()).add(gradientL1(rec, x));
@@ -407,23 +407,20 @@ public final class Trainer implements AutoCloseable {
 
   /**
    * The decoder stage's loss under {@code --balance-kept}: per image of rows [sources; targets], half the mean L1 + MSE
-   * over the pixels its edit changes ({@code edit} = target - source, [B, 3, H, W]) and half over the pixels it keeps
-   * (an image with no changed pixel: half its kept mean), averaged over the rows, plus L1 of the image gradients.
+   * over the pixels its edit changes ({@code changed}: {@link Autoencoder#changedPixels} of each pair, [B, 1, H, W])
+   * and half over the pixels it keeps (an image with no changed pixel: half its kept mean), averaged over the rows,
+   * plus L1 of the image gradients.
    */
-  static NDArray balancedKeptLoss(NDArray rec, NDArray x, NDArray edit) {
-    NDArray changed = edit.abs().max(new int[] {1}, true).gt(PIXEL_CHANGE).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-    changed = changed.concat(changed, 0);                                                  // [2B, 1, H, W]
-    NDArray kept = Ops.add(changed.neg(), 1);
+  static NDArray balancedKeptLoss(NDArray rec, NDArray x, NDArray changed) {
+    NDArray rows = changed.concat(changed, 0);                                             // [2B, 1, H, W]
+    NDArray kept = Ops.add(rows.neg(), 1);
     NDArray d = rec.sub(x);
     NDArray e = d.abs().add(d.square()).mean(new int[] {1}, true);                         // [2B, 1, H, W]
     int[] px = {1, 2, 3};
-    NDArray onChanged = e.mul(changed).sum(px).div(changed.sum(px).maximum(1f));
+    NDArray onChanged = e.mul(rows).sum(px).div(rows.sum(px).maximum(1f));
     NDArray onKept = e.mul(kept).sum(px).div(kept.sum(px).maximum(1f));
     return onChanged.add(onKept).mul(0.5f).mean().add(gradientL1(rec, x));
   }
-
-  /** A pixel (in [-1, 1]) counts as changed by the edit when a channel moves by more than this (2.5 of 255 levels). */
-  static final double PIXEL_CHANGE = 0.02;
 
   /** L1 + MSE + L1 of the image gradients between a reconstruction and its image (decoder and autoencoder stages). */
   private static NDArray sharpReconstructionLoss(NDArray rec, NDArray x) {

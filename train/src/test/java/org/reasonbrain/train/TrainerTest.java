@@ -224,7 +224,7 @@ class TrainerTest {
       NDArray source = m.zeros(shape);
       NDArray target = m.create(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0}, shape);
       NDArray x = source.concat(target, 0);
-      NDArray edit = target.sub(source);
+      NDArray edit = org.reasonbrain.model.diffusion.Autoencoder.changedPixels(target, source);
       assertEquals(0f, Trainer.balancedKeptLoss(x, x, edit).getFloat(), 1e-6, "a perfect reconstruction costs nothing");
       // An error of 0.5 on the one changed pixel of the target costs as much as the same error on all three kept
       // pixels (each side's mean), whatever their shares; the gradient term sees an edge in the first case only.
@@ -237,7 +237,7 @@ class TrainerTest {
       assertEquals(expected, Trainer.balancedKeptLoss(onChanged, x, edit).sub(Trainer.gradientL1(onChanged, x)).getFloat(), 1e-5);
       assertEquals(expected, Trainer.balancedKeptLoss(onKept, x, edit).sub(Trainer.gradientL1(onKept, x)).getFloat(), 1e-5);
       // With no pixel changed, an image's loss is half its kept mean.
-      NDArray none = m.zeros(shape);
+      NDArray none = org.reasonbrain.model.diffusion.Autoencoder.changedPixels(source, source);
       NDArray same = source.concat(source, 0);
       NDArray off = same.add(0.5f);
       assertEquals(0.5 * perPixel, Trainer.balancedKeptLoss(off, same, none).getFloat(), 1e-5);

@@ -235,6 +235,23 @@ public final class Autoencoder extends Module {
     return keepOutside(change.gt(cfg.sourceGate()));
   }
 
+  /** A pixel (in [-1, 1]) counts as changed by an edit when a channel moves by more than this (2.5 of 255 levels). */
+  public static final float PIXEL_CHANGE = 0.02f;
+
+  /**
+   * Where an edit changes the picture: 1 on the pixels of {@code a} that differ from {@code b} (images [B, 3, H, W] in
+   * [-1, 1]) by more than {@link #PIXEL_CHANGE} in a channel, else 0; [B, 1, H, W] floats without gradient.
+   */
+  public static NDArray changedPixels(NDArray a, NDArray b) {
+    return a.sub(b).abs().max(new int[] {1}, true).gt(PIXEL_CHANGE).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+  }
+
+  /** The latent cells [B, 1, H/4, W/4] (booleans) holding a pixel of {@link #changedPixels}{@code (a, b)}. */
+  public static NDArray changedCells(NDArray a, NDArray b) {
+    return ai.djl.nn.pooling.Pool.maxPool2d(changedPixels(a, b), new ai.djl.ndarray.types.Shape(4, 4),
+        new ai.djl.ndarray.types.Shape(4, 4), new ai.djl.ndarray.types.Shape(0, 0), false).gt(0.5f);
+  }
+
   /** 1 - (the boolean edit mask {@code edited} [B, 1, h, w] grown by one cell), as floats without gradient. */
   public static NDArray keepOutside(NDArray edited) {
     NDArray grown = ai.djl.nn.pooling.Pool.maxPool2d(edited.toType(ai.djl.ndarray.types.DataType.FLOAT32, false),
