@@ -77,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
     List<EditPipeline.Result> results;
     long t0 = System.nanoTime();
     try (EditPipeline p = EditPipeline.load(modelDir)) {
+      sampling.apply(p);
       bar.start("editing " + ex.size() + " examples", o.steps());
       try {
         results = p.editBatch(ex.stream().map(Example::image).toList(), ex.stream().map(Example::instruction).toList(), o,

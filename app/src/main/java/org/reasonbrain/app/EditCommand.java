@@ -36,6 +36,7 @@ final class EditCommand implements Callable<Integer> {
     EditPipeline.Options o = sampling.options();
     BufferedImage src = Images.read(image);
     try (EditPipeline p = EditPipeline.load(DefaultModel.resolve(model))) {
+      sampling.apply(p);
       BufferedImage current = src;
       ProgressBar bar = new ProgressBar(System.err);
       for (int i = 0; i < instructions.size(); i++) {

@@ -26,7 +26,7 @@ public final class EvalJob {
 
   /** The options of an evaluation (paths as strings). */
   public record Settings(String model, String data, List<String> splits, String out, int limit, int steps, long seed, int batch,
-      double textGuidance, double imageGuidance, double preserve, String spacing, double eta, String clip, boolean noClip, boolean oracleVae, String judgeUrl,
+      double textGuidance, double imageGuidance, double preserve, Double keepPixels, String spacing, double eta, String clip, boolean noClip, boolean oracleVae, String judgeUrl,
       String judgeModel, boolean controls) implements Serializable {
     public EditPipeline.Options options() {
       return new EditPipeline.Options(steps, textGuidance, imageGuidance, seed, preserve,
@@ -39,7 +39,7 @@ public final class EvalJob {
      */
     public Settings resolved() {
       return new Settings(modelDir().toAbsolutePath().toString(), data, splits, out, limit, steps, seed, batch, textGuidance,
-          imageGuidance, preserve, spacing, eta, clip, noClip, oracleVae, judgeUrl, judgeModel, controls);
+          imageGuidance, preserve, keepPixels, spacing, eta, clip, noClip, oracleVae, judgeUrl, judgeModel, controls);
     }
 
     /** The model folder: the given one or the shipped default; a user error names what is missing. */
@@ -107,6 +107,12 @@ public final class EvalJob {
     Path clipFile = s.noClip() ? null : clip != null ? clip : java.util.stream.Stream.of(modelDir, DefaultModel.path())
         .map(d -> d.resolve(ContrastiveEncoder.FILE)).filter(Files::isRegularFile).findFirst().orElse(null);
     EditPipeline p = EditPipeline.load(modelDir);
+    try {
+      SamplingOptions.keepPixels(p, s.keepPixels());
+    } catch (UserError e) {
+      p.close();
+      throw e;
+    }
     ContrastiveEncoder enc = null;
     try {
       enc = clipFile == null ? null : ContrastiveEncoder.load(clipFile, "tiny", p.textEncoder());
@@ -155,6 +161,7 @@ public final class EvalJob {
         Long.toString(s.seed()), "guidance", s.textGuidance() + "/" + s.imageGuidance(), "batch", Integer.toString(s.batch()),
         "oracle_vae", Boolean.toString(s.oracleVae()), "seconds", String.format(Locale.ROOT, "%.1f", seconds)));
     meta.put("preserve", Double.toString(s.preserve()));
+    meta.put("keep_pixels", s.keepPixels() == null ? "the model's" : Double.toString(s.keepPixels()));
     meta.put("spacing", s.spacing());
     meta.put("eta", Double.toString(s.eta()));
     meta.putAll(extraMeta);

@@ -54,6 +54,6 @@ public final class EvalOptions {
     sampling.options();   // a bad sampling option is a user error before any work
     return new EvalJob.Settings(model == null ? null : model.toAbsolutePath().toString(), data.toAbsolutePath().toString(),
         splits == null ? null : List.copyOf(splits), out.toAbsolutePath().toString(), limit, sampling.steps, sampling.seed, batch,
-        sampling.textGuidance, sampling.imageGuidance, sampling.preserve, sampling.spacing, sampling.eta, clip == null ? null : clip.toAbsolutePath().toString(), noClip, oracleVae, judgeUrl, judgeModel, controls);
+        sampling.textGuidance, sampling.imageGuidance, sampling.preserve, sampling.keepPixels, sampling.spacing, sampling.eta, clip == null ? null : clip.toAbsolutePath().toString(), noClip, oracleVae, judgeUrl, judgeModel, controls);
   }
 }

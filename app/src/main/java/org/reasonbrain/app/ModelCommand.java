@@ -75,6 +75,10 @@ final class ModelCommand implements Runnable {
         + "the instruction drives the denoiser at least this share of its most (0 to 1; recorded as decoderSourceEditMask; default: none).")
     Double editMask;
 
+    @Option(names = "--keep-pixels", description = "Keep the source's pixels where the decoded edit differs from the source "
+        + "decoded the same way by at most this (0-1 scale, in (0, 0.5]; recorded as keepPixels; default: none).")
+    Double keepPixels;
+
     @Option(names = "--history", description = "Run folders whose config.json, log.csv and loss.png go to training/NAME/ (repeatable).")
     java.util.List<java.nio.file.Path> history = new java.util.ArrayList<>();
 
@@ -116,6 +120,14 @@ final class ModelCommand implements Runnable {
         }
         if (editMask != null && !(editMask > 0 && editMask < 1)) {
           throw new UserError("--decoder-source-edit-mask must be a number between 0 and 1, got " + editMask);
+        }
+        if (keepPixels != null && !(keepPixels > 0 && keepPixels <= 0.5)) {
+          throw new UserError("--keep-pixels must be a number in (0, 0.5], got " + keepPixels);
+        }
+        if (keepPixels != null) {
+          cfg.put("keepPixels", keepPixels);
+        } else {
+          cfg.remove("keepPixels");
         }
         if (sourceGate != null && (!(sourceGate > 0) || sourceGate.isInfinite())) {
           throw new UserError("--decoder-source-gate must be a finite number > 0, got " + sourceGate);

@@ -26,9 +26,30 @@ final class SamplingOptions {
       + "where the edit left the latent unchanged: a latent cell's RMS change threshold (default ${DEFAULT-VALUE}; 0 = off).")
   double preserve;
 
+  @Option(names = "--keep-pixels", description = "Keep the source's pixels where the decoded edit differs from the "
+      + "source decoded the same way by at most this (0-1 scale, 0 = off; default: the model's keepPixels, else off).")
+  Double keepPixels;
+
   @Option(names = "--eta", defaultValue = EditPipeline.Options.ETA, description = "DDIM eta: 0 deterministic, "
       + "1 ancestral (fresh noise each step) (default ${DEFAULT-VALUE}).")
   double eta;
+
+  /** Sets the pipeline's {@link EditPipeline#keepPixels(double)} when --keep-pixels was given (a bad value is a user error). */
+  EditPipeline apply(EditPipeline p) {
+    return keepPixels(p, keepPixels);
+  }
+
+  /** {@code p} with its keep-pixels threshold set to {@code value}, unless null (the model's own). */
+  static EditPipeline keepPixels(EditPipeline p, Double value) {
+    if (value != null) {
+      try {
+        p.keepPixels(value);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--keep-pixels: " + e.getMessage());
+      }
+    }
+    return p;
+  }
 
   /** The options (a bad value is a user error naming the option). */
   EditPipeline.Options options() {

@@ -88,10 +88,10 @@ class CliTest {
     // Sampling options: trailing spacing and source keeping run; bad values are named, nothing is written.
     Files.delete(out);
     Run opts = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", "What if the ice cube melted?",
-        "--steps", "2", "--spacing", "trailing", "--preserve", "0.2", "--eta", "1", "--out", out.toString());
+        "--steps", "2", "--spacing", "trailing", "--preserve", "0.2", "--eta", "1", "--keep-pixels", "0.1", "--out", out.toString());
     assertEquals(0, opts.code(), opts.err());
     Files.delete(out);
-    for (String[] wrong : new String[][] {{"--spacing", "middle"}, {"--preserve", "-1"}, {"--eta", "2"}}) {
+    for (String[] wrong : new String[][] {{"--spacing", "middle"}, {"--preserve", "-1"}, {"--eta", "2"}, {"--keep-pixels", "0.7"}}) {
       Run r = run("edit", "--model", run.toString(), "--image", img.toString(), "--instruction", "What if?", "--steps", "1",
           wrong[0], wrong[1], "--out", out.toString());
       assertEquals(2, r.code(), r.err());
@@ -214,16 +214,20 @@ class CliTest {
     }
     Path maskedModel = tmp.resolve("masked-model");
     Run em = run("model", "export", "--run", run.toString(), "--decoder", sourceRun.toString(), "--decoder-source-edit-mask", "0.5",
-        "--out", maskedModel.toString());
+        "--keep-pixels", "0.15", "--out", maskedModel.toString());
     assertEquals(0, em.code(), em.err());
     try (var p = org.reasonbrain.infer.EditPipeline.load(maskedModel)) {
       assertEquals(0.5, p.sourceEditMask());
+      assertEquals(0.15, p.keepPixels());
       assertEquals(0, p.model().vae().config().sourceGate());
     }
     Run wideMask = run("model", "export", "--run", run.toString(), "--decoder", sourceRun.toString(), "--decoder-source-edit-mask", "1",
         "--out", tmp.resolve("mask-one").toString());
     assertEquals(2, wideMask.code());
     assertTrue(wideMask.err().contains("between 0 and 1"), wideMask.err());
+    Run wideKeep = run("model", "export", "--run", run.toString(), "--keep-pixels", "0.9", "--out", tmp.resolve("keep-wide").toString());
+    assertEquals(2, wideKeep.code());
+    assertTrue(wideKeep.err().contains("--keep-pixels") && !Files.exists(tmp.resolve("keep-wide")), wideKeep.err());
     Run noBranch = run("model", "export", "--run", run.toString(), "--decoder", grownRun.toString(), "--decoder-source-gate", "0.2",
         "--out", tmp.resolve("gate-no-branch").toString());
     assertEquals(2, noBranch.code());

@@ -45,6 +45,9 @@ public final class EditPipeline implements AutoCloseable {
   /** See {@link #sourceEditMask(double)}; 0 = off. */
   private double sourceEditMask;
 
+  /** See {@link #keepPixels(double)}; 0 = off. */
+  private double keepPixels;
+
   public EditPipeline(NDManager manager, ReasonBrain model, TextEncoder text) {
     this.manager = manager;
     this.model = model;
@@ -70,12 +73,16 @@ public final class EditPipeline implements AutoCloseable {
     if (!editMask.isMissingNode() && (!editMask.isNumber() || !(editMask.asDouble() >= 0 && editMask.asDouble() < 1))) {
       throw new IOException(cfgFile + ": 'decoderSourceEditMask' must be a number in [0, 1), got " + editMask);
     }
+    JsonNode keep = cfg.path("keepPixels");
+    if (!keep.isMissingNode() && (!keep.isNumber() || !(keep.asDouble() >= 0 && keep.asDouble() <= 0.5))) {
+      throw new IOException(cfgFile + ": 'keepPixels' must be a number in [0, 0.5], got " + keep);
+    }
     NDManager m = NDManager.newBaseManager();
     try {
       ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, cfg.path("decoderBlocks").asInt(0),
           cfg.path("decoderSource").asBoolean(false)).withDecoderSourceGate(gate.asDouble(0)));
       Checkpoints.load(model, weights);
-      return new EditPipeline(m, model, new MiniLmTextEncoder()).sourceEditMask(editMask.asDouble(0));
+      return new EditPipeline(m, model, new MiniLmTextEncoder()).sourceEditMask(editMask.asDouble(0)).keepPixels(keep.asDouble(0));
     } catch (IOException | RuntimeException e) {
       m.close();
       throw e;
@@ -104,6 +111,29 @@ public final class EditPipeline implements AutoCloseable {
       throw new IllegalArgumentException("source edit mask ratio must be in [0, 1) (0 = off), got " + ratio);
     }
     this.sourceEditMask = ratio;
+    return this;
+  }
+
+  /**
+   * Keeps the source's own pixels where the decoded edit differs from the source's own latent decoded the same way
+   * by at most {@code threshold} (0-1 scale; {@link KeepUnchanged#blendPixels}), so that what the edit did not
+   * change is the source itself, sharp, and a decoder that smears a change into the pixels around it (a house drawn
+   * darker when the sky turns to night) does not count as an edit there. With {@link #sourceEditMask()} on, the cells
+   * of the instruction's edit mask (not grown) are the edit's whatever the difference (a faint change, a moved paper
+   * clip, a crack, is often no larger than such a smear); without it every pixel is judged alone. Not in the paper;
+   * off by default (README, "Keeping the source's pixels"); 0 turns it off.
+   * Recorded in a model's config.json as {@code keepPixels} ({@code model export --keep-pixels}).
+   */
+  public double keepPixels() {
+    return keepPixels;
+  }
+
+  /** Sets {@link #keepPixels()}: a threshold in [0, 0.5] (0 = off). */
+  public EditPipeline keepPixels(double threshold) {
+    if (!(threshold >= 0 && threshold <= 0.5)) {
+      throw new IllegalArgumentException("keep-pixels threshold must be in [0, 0.5] (0 = off), got " + threshold);
+    }
+    this.keepPixels = threshold;
     return this;
   }
 
@@ -303,11 +333,18 @@ public final class EditPipeline implements AutoCloseable {
       NDArray sourceImages = model.vae().hasSourceBranch()
           ? m.create(java.util.Arrays.copyOf(pix, n * 3 * px), new Shape(n, 3, size, size)) : null;
       NDArray branchKeep = null;
+      NDArray editCells = null;                             // [n, 1, h, w] booleans: the instruction's edit, not grown
       if (editMask) {
         NDArray most = drive.reshape(n, -1).max(new int[] {1}).reshape(n, 1, 1, 1);
-        branchKeep = Autoencoder.keepOutside(drive.gte(most.mul((float) sourceEditMask)));
+        editCells = drive.gte(most.mul((float) sourceEditMask));
+        branchKeep = Autoencoder.keepOutside(editCells);
       }
       float[] img = model.vae().decode(z, sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
+      if (keepPixels > 0) {   // the source's pixels where the edit draws what the decoder draws for the unchanged scene
+        float[] ref = model.vae().decode(c.sourceLatent().get(new NDIndex("0:" + n)), sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
+        img = KeepUnchanged.blendPixels(img, ref, java.util.Arrays.copyOf(pix, n * 3 * px), cellsOf(editCells), Math.toIntExact(z.getShape().get(2)),
+            Math.toIntExact(z.getShape().get(3)), n, size, keepPixels);
+      }
       // 9. Optionally keep the source's own pixels where the edit left the latent unchanged.
       if (o.preserve() > 0) {
         NDArray change = z.sub(c.sourceLatent().get(new NDIndex("0:" + n))).square().mean(new int[] {1}).sqrt();   // [n, h, w]
@@ -345,11 +382,12 @@ public final class EditPipeline implements AutoCloseable {
    * (a decoder with a source branch reads {@code source}; with {@link #sourceEditMask()} on, the branch is closed on
    * the latent cells where the target differs from the source, grown by one cell: the edit mask a perfect reading of
    * the instruction would give), and with {@link Options#preserve()} > 0 the source's own pixels wherever the
-   * target's latent differs from the source's by at most {@code preserve} (what a perfect diffusion model would
-   * return through this pipeline).
+   * target's latent differs from the source's by at most {@code preserve}, and with {@link #keepPixels()} on the
+   * source's pixels where the target decodes as the source does (what a perfect diffusion model would return
+   * through this pipeline).
    */
   public BufferedImage reconstruct(BufferedImage target, BufferedImage source, double preserve) {
-    if (preserve == 0 && !model.vae().hasSourceBranch()) {
+    if (preserve == 0 && keepPixels == 0 && !model.vae().hasSourceBranch()) {
       return reconstruct(target);
     }
     int size = model.config().imageSize();
@@ -365,16 +403,28 @@ public final class EditPipeline implements AutoCloseable {
       float[] src = java.util.Arrays.copyOfRange(px, 3 * size * size, px.length);
       NDArray sourceImage = model.vae().hasSourceBranch() ? pair.get(new NDIndex("1:2")) : null;
       NDArray keep = null;
+      NDArray editCells = null;
       if (sourceImage != null && sourceEditMask > 0) {
-        keep = Autoencoder.keepOutside(Autoencoder.changedCells(pair.get(new NDIndex("0:1")), sourceImage));
+        editCells = Autoencoder.changedCells(pair.get(new NDIndex("0:1")), sourceImage);
+        keep = Autoencoder.keepOutside(editCells);
       }
       float[] rec = model.vae().decode(zt, sourceImage, keep).clip(-1f, 1f).toFloatArray();
+      if (keepPixels > 0) {
+        float[] ref = model.vae().decode(z.get(new NDIndex("1:2")), sourceImage, keep).clip(-1f, 1f).toFloatArray();
+        rec = KeepUnchanged.blendPixels(rec, ref, src, cellsOf(editCells), Math.toIntExact(zt.getShape().get(2)),
+            Math.toIntExact(zt.getShape().get(3)), 1, size, keepPixels);
+      }
       if (preserve == 0) {
         return Images.fromChwSigned(rec, size);
       }
       return Images.fromChwSigned(KeepUnchanged.blend(rec, src, change.toFloatArray(), 1, Math.toIntExact(zt.getShape().get(2)),
           Math.toIntExact(zt.getShape().get(3)), size, preserve), size);
     }
+  }
+
+  /** A boolean cell mask [n, 1, h, w] as floats (1 = the edit's), or null for none. */
+  private static float[] cellsOf(NDArray cells) {
+    return cells == null ? null : cells.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
   }
 
   /** Multi-step editing (Table A5): each instruction edits the previous step's output. */

@@ -165,6 +165,42 @@ class EditPipelineTest {
   }
 
   @Test
+  void keepPixelsReturnsTheSourceWhereTheEditDecodesAsTheSourceDoes() {
+    BufferedImage src = image(64, 64, BufferedImage.TYPE_INT_RGB);
+    BufferedImage tgt = withRedSquare(image(64, 64, BufferedImage.TYPE_INT_RGB));
+    try {
+      int[] plain = pixels(pipe.reconstruct(tgt, src, 0));
+      assertFalse(java.util.Arrays.equals(pixels(src), pixels(pipe.reconstruct(src))), "the decoder alone does not return the source");
+      pipe.keepPixels(0.05);
+      assertEquals(0.05, pipe.keepPixels());
+      assertArrayEquals(pixels(src), pixels(pipe.reconstruct(src, src, 0)), "the source as its own target: the source itself");
+      int[] kept = pixels(pipe.reconstruct(tgt, src, 0));
+      assertFalse(java.util.Arrays.equals(pixels(src), kept), "a changed target is not the source");
+      pipe.keepPixels(0);
+      assertArrayEquals(plain, pixels(pipe.reconstruct(tgt, src, 0)), "0: off");
+      String instr = "What would happen if the ice cube was left in the sun?";
+      EditPipeline.Options o = new EditPipeline.Options(3, 7.5, 1.5, 2);
+      int[] edited = pixels(pipe.edit(src, instr, o).image());
+      int[] keptEdit = pixels(pipe.keepPixels(0.5).edit(src, instr, o).image());
+      assertFalse(java.util.Arrays.equals(edited, keptEdit), "the edit's pixels within 0.5 of the source's decoding are the source's");
+      assertThrows(IllegalArgumentException.class, () -> pipe.keepPixels(0.6));
+      assertThrows(IllegalArgumentException.class, () -> pipe.keepPixels(-0.1));
+      assertThrows(IllegalArgumentException.class, () -> pipe.keepPixels(Double.NaN));
+    } finally {
+      pipe.keepPixels(0);
+    }
+  }
+
+  @Test
+  void aModelFolderWithABadKeepPixelsIsRefusedNamingTheField(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("checkpoint"));
+    java.nio.file.Files.writeString(dir.resolve("checkpoint/model.safetensors"), "");
+    java.nio.file.Files.writeString(dir.resolve("config.json"), "{\"preset\": \"tiny\", \"keepPixels\": 0.9}");
+    var e = assertThrows(java.io.IOException.class, () -> EditPipeline.load(dir));
+    assertTrue(e.getMessage().contains("keepPixels") && e.getMessage().contains("0.9"), e.getMessage());
+  }
+
+  @Test
   void aDecoderWithASourceBranchReadsEachEditsSource() {
     NDManager m = NDManager.newBaseManager();
     ReasonBrain cond = new ReasonBrain(m, 1, ReasonBrainConfig.tiny().withDecoderSource(true));
@@ -219,6 +255,18 @@ class EditPipelineTest {
       int[] masked = pixels(withSource.reconstruct(tgt, src, 0));
       assertFalse(java.util.Arrays.equals(openOnSquare, masked), "the square's cells are closed");
       assertFalse(java.util.Arrays.equals(pixels(pipe.reconstruct(tgt)), masked), "the rest open");
+      // Keeping the source's pixels under the edit mask: the cells the target changes (the square's, not grown) keep the
+      // decoded edit whatever its difference; outside them a pixel drawn within 0.5 of the source's decoding is the source's.
+      withSource.keepPixels(0.5);
+      int[] kept = pixels(withSource.reconstruct(tgt, src, 0));
+      for (int y = 4; y < 16; y++) {
+        for (int x = 40; x < 52; x++) {
+          assertEquals(masked[y * 64 + x], kept[y * 64 + x], "the square's own cells: the edit's pixel (" + x + ", " + y + ")");
+        }
+      }
+      assertFalse(java.util.Arrays.equals(masked, kept), "elsewhere the source's pixels");
+      assertArrayEquals(pixels(src), pixels(withSource.reconstruct(src, src, 0)), "nothing changed: the source itself");
+      withSource.keepPixels(0);
     }
   }
 
