@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Writes a dataset folder holding only some families' samples of one split (the first LIMIT of that split),
+its images hard-linked from the source build, so that `reasonbrain eval` can score those families alone.
+
+usage: bench/family-subset.py SRC OUT SPLIT LIMIT FAMILY[,FAMILY...]
+e.g.   bench/family-subset.py runs/eval-seed7 runs/sub20 test-id 400 \
+           magnet,window,time-of-day,rain,ripen,balloon,enchantment,magic-bean,bloom   # 132 samples
+"""
+import json
+import os
+import shutil
+import sys
+
+if len(sys.argv) != 6:
+    sys.exit(__doc__)
+src, out, split, limit, fams = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), set(sys.argv[5].split(","))
+if os.path.exists(out):
+    sys.exit(f"{out}: already exists")
+tmp = out + ".tmp"
+shutil.rmtree(tmp, ignore_errors=True)
+os.makedirs(tmp)
+shutil.copytree(os.path.join(src, "images"), os.path.join(tmp, "images"), copy_function=os.link)
+shutil.copy(os.path.join(src, "dataset.json"), tmp)
+seen = kept = 0
+with open(os.path.join(src, "manifest.jsonl")) as f, open(os.path.join(tmp, "manifest.jsonl"), "w") as w:
+    for line in f:
+        o = json.loads(line)
+        if o["split"] != split:
+            continue
+        seen += 1
+        if seen > limit:
+            break
+        if o.get("family") in fams:
+            w.write(line)
+            kept += 1
+os.rename(tmp, out)
+print(f"{kept} of the first {min(seen, limit)} {split} samples in {out}")
