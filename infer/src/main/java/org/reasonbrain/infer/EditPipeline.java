@@ -330,8 +330,8 @@ public final class EditPipeline implements AutoCloseable {
         listener.step(i + 1, ts.length);
       }
       // 8. Decode the latents (a decoder with a source branch reads each pair's source image).
-      NDArray sourceImages = model.vae().hasSourceBranch()
-          ? m.create(java.util.Arrays.copyOf(pix, n * 3 * px), new Shape(n, 3, size, size)) : null;
+      float[] sourcePix = java.util.Arrays.copyOf(pix, n * 3 * px);   // the n sources, as the blends below take them
+      NDArray sourceImages = model.vae().hasSourceBranch() ? m.create(sourcePix, new Shape(n, 3, size, size)) : null;
       NDArray branchKeep = null;
       NDArray editCells = null;                             // [n, 1, h, w] booleans: the instruction's edit, not grown
       if (editMask) {
@@ -342,7 +342,7 @@ public final class EditPipeline implements AutoCloseable {
       float[] img = model.vae().decode(z, sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
       if (keepPixels > 0) {   // the source's pixels where the edit draws what the decoder draws for the unchanged scene
         float[] ref = model.vae().decode(c.sourceLatent().get(new NDIndex("0:" + n)), sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
-        img = KeepUnchanged.blendPixels(img, ref, java.util.Arrays.copyOf(pix, n * 3 * px), cellsOf(editCells), Math.toIntExact(z.getShape().get(2)),
+        img = KeepUnchanged.blendPixels(img, ref, sourcePix, cellsOf(editCells), Math.toIntExact(z.getShape().get(2)),
             Math.toIntExact(z.getShape().get(3)), n, size, keepPixels);
       }
       // 9. Optionally keep the source's own pixels where the edit left the latent unchanged.
@@ -350,7 +350,7 @@ public final class EditPipeline implements AutoCloseable {
         NDArray change = z.sub(c.sourceLatent().get(new NDIndex("0:" + n))).square().mean(new int[] {1}).sqrt();   // [n, h, w]
         int lh = Math.toIntExact(z.getShape().get(2));
         int lw = Math.toIntExact(z.getShape().get(3));
-        img = KeepUnchanged.blend(img, java.util.Arrays.copyOf(pix, n * 3 * px), change.toFloatArray(), n, lh, lw, size, o.preserve());
+        img = KeepUnchanged.blend(img, sourcePix, change.toFloatArray(), n, lh, lw, size, o.preserve());
       }
       double each = (System.nanoTime() - t0) / 1e9 / n;
       List<Result> out = new ArrayList<>();

@@ -170,51 +170,37 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
   }
 
   public TrainConfig withSteps(int n) {
-    Copy b = new Copy(this);
-    b.steps = n;
-    return b.build();
+    return with(b -> b.steps = n);
   }
 
   /** The same run with {@code n} extra decoder blocks. */
   public TrainConfig withDecoderBlocks(int n) {
-    Copy b = new Copy(this);
-    b.decoderBlocks = n;
-    return b.build();
+    return with(b -> b.decoderBlocks = n);
   }
 
   /** The same run with (or without) the decoder's source-image branch (see {@code Autoencoder}). */
   public TrainConfig withDecoderSource(boolean on) {
-    Copy b = new Copy(this);
-    b.decoderSource = on;
-    return b.build();
+    return with(b -> b.decoderSource = on);
   }
 
   /** The same run with latent mixing {@code mix} (see the class comment; 0 = off). */
   public TrainConfig withLatentMix(double mix) {
-    Copy b = new Copy(this);
-    b.latentMix = mix;
-    return b.build();
+    return with(b -> b.latentMix = mix);
   }
 
   /** The same run with (or without) the kept balance of the decoder stage's loss (see the class comment). */
   public TrainConfig withBalanceKept(boolean on) {
-    Copy b = new Copy(this);
-    b.balanceKept = on;
-    return b.build();
+    return with(b -> b.balanceKept = on);
   }
 
   /** The same run with Min-SNR-gamma weighting of L_DM (0 = off). */
   public TrainConfig withMinSnr(double gamma) {
-    Copy b = new Copy(this);
-    b.minSnr = gamma;
-    return b.build();
+    return with(b -> b.minSnr = gamma);
   }
 
   /** The same run drawing each sample of family f {@code factors.get(f)} times as often as the rest. */
   public TrainConfig withOversample(Map<String, Double> factors) {
-    Copy b = new Copy(this);
-    b.oversample = factors;
-    return b.build();
+    return with(b -> b.oversample = factors);
   }
 
   /**
@@ -255,19 +241,17 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
 
   /** The same run with the autoencoder stage's latent anchor weight (see {@link Stage#AUTOENCODER}). */
   public TrainConfig withAnchor(double weight) {
-    Copy b = new Copy(this);
-    b.anchor = weight;
-    return b.build();
+    return with(b -> b.anchor = weight);
   }
 
   /** The same run with the reasonbrain-stage options set. */
   public TrainConfig withOptions(boolean cache, double regionWeight, double emaDecay, int evalEvery) {
-    Copy b = new Copy(this);
-    b.cache = cache;
-    b.regionWeight = regionWeight;
-    b.emaDecay = emaDecay;
-    b.evalEvery = evalEvery;
-    return b.build();
+    return with(b -> {
+      b.cache = cache;
+      b.regionWeight = regionWeight;
+      b.emaDecay = emaDecay;
+      b.evalEvery = evalEvery;
+    });
   }
 
   /** Defaults per stage for the tiny preset. */
@@ -280,6 +264,13 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     boolean rb = stage == Stage.REASONBRAIN;
     return new TrainConfig(stage, preset, 1, steps, 8, 1, lr, Math.min(100, steps / 10), 1e-2, 1.0, 0.05, 0.05, 0.05,
         Math.max(50, steps / 10), rb, rb ? 9 : 0, rb ? 0.999 : 0, 0).withAnchor(stage == Stage.AUTOENCODER ? 1.0 : 0);
+  }
+
+  /** This config with {@code change} applied to a copy of its fields, built (and so re-checked) as a new record. */
+  private TrainConfig with(java.util.function.Consumer<Copy> change) {
+    Copy b = new Copy(this);
+    change.accept(b);
+    return b.build();
   }
 
   /** A mutable copy of a config's fields: each {@code withX} changes one and builds (and so re-checks) a new record. */
