@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.reasonbrain.model.PaperPresets;
 import org.reasonbrain.model.ReasonBrain;
+import org.reasonbrain.infer.EditPipeline;
 import org.reasonbrain.model.ReasonBrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reasonbrain model info}: parameter counts per module, trainable vs frozen. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Inspect model presets.",
-    subcommands = {ModelCommand.Info.class, ModelCommand.Init.class, ModelCommand.Export.class})
+    subcommands = {ModelCommand.Info.class, ModelCommand.Init.class, ModelCommand.Export.class, ModelCommand.OwnEdits.class})
 final class ModelCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -47,6 +48,97 @@ final class ModelCommand implements Runnable {
             "{\"preset\": \"" + preset + "\", \"stage\": \"init\", \"seed\": " + seed + "}\n");
       }
       System.out.println("wrote an untrained " + preset + " model to " + out);
+      return 0;
+    }
+  }
+
+  @Command(name = "own-edits", mixinStandardHelpOptions = true,
+      description = "Sample a model's own edits of a dataset's single-step samples and write their latents (before decoding) "
+          + "and the instruction's edit cells to a safetensors file, for a decoder stage trained on what this model draws "
+          + "(train --stage decoder --own-edits FILE).")
+  static final class OwnEdits implements Callable<Integer> {
+    @Option(names = "--model", description = "Model folder (default: the shipped model).")
+    java.nio.file.Path model;
+
+    @Option(names = "--data", required = true, description = "Dataset folder.")
+    java.nio.file.Path data;
+
+    @Option(names = "--split", defaultValue = "train", description = "Split whose samples are edited (default ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--limit", defaultValue = "2000", description = "At most this many samples, in manifest order (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Samples edited per batch (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @picocli.CommandLine.Mixin
+    SamplingOptions sampling = new SamplingOptions();
+
+    @Option(names = "--out", required = true, description = "File to write (.safetensors; replaced when complete).")
+    java.nio.file.Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      if (limit < 1 || batch < 1) {
+        throw new UserError("--limit and --batch must be at least 1");
+      }
+      org.reasonbrain.data.format.Dataset ds;
+      try {
+        ds = org.reasonbrain.data.format.Dataset.load(data);
+      } catch (org.reasonbrain.data.format.Dataset.InvalidDatasetException e) {
+        throw new UserError(e.getMessage());
+      }
+      java.util.List<org.reasonbrain.data.format.Sample> chosen = ds.split(split).stream()
+          .filter(x -> x.steps().isEmpty()).limit(limit).toList();
+      if (chosen.isEmpty()) {
+        throw new UserError(data + " has no single-step samples in split '" + split + "'");
+      }
+      java.nio.file.Path dir = DefaultModel.resolve(model);
+      EditPipeline.Options o = sampling.options();
+      float[] latents = null;
+      float[] cells = null;
+      long[] shape = null;
+      ProgressBar bar = new ProgressBar(System.err);
+      try (EditPipeline p = sampling.apply(EditPipeline.load(dir))) {
+        bar.start("own edits", chosen.size());
+        for (int i = 0; i < chosen.size(); i += batch) {
+          var part = chosen.subList(i, Math.min(chosen.size(), i + batch));
+          java.util.List<java.awt.image.BufferedImage> images = new java.util.ArrayList<>();
+          java.util.List<String> instructions = new java.util.ArrayList<>();
+          for (var x : part) {
+            images.add(ds.image(x.source()));
+            instructions.add(x.instruction());
+          }
+          EditPipeline.EditLatents e = p.editLatents(images, instructions, o);
+          if (latents == null) {
+            shape = e.shape().clone();
+            shape[0] = chosen.size();
+            latents = new float[Math.toIntExact(chosen.size() * e.latents().length / part.size())];
+            cells = e.editCells() == null ? null : new float[Math.toIntExact(chosen.size() * e.editCells().length / part.size())];
+          }
+          System.arraycopy(e.latents(), 0, latents, i * (latents.length / chosen.size()), e.latents().length);
+          if (cells != null) {
+            System.arraycopy(e.editCells(), 0, cells, i * (cells.length / chosen.size()), e.editCells().length);
+          }
+          bar.advance(part.size());
+        }
+        bar.finish();
+      }
+      var tensors = new LinkedHashMap<String, org.reasonbrain.core.io.Safetensors.Tensor>();
+      tensors.put("latents", org.reasonbrain.core.io.Safetensors.Tensor.ofFloats(latents, shape));
+      if (cells != null) {
+        tensors.put("edit_cells", org.reasonbrain.core.io.Safetensors.Tensor.ofFloats(cells, shape[0], 1, shape[2], shape[3]));
+      }
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      Map<String, String> meta = new LinkedHashMap<>();
+      meta.put("ids", json.writeValueAsString(chosen.stream().map(org.reasonbrain.data.format.Sample::id).toList()));
+      meta.put("model", dir.toAbsolutePath().toString());
+      meta.put("data", data.toAbsolutePath().toString());
+      meta.put("split", split);
+      meta.put("options", o.toString());
+      org.reasonbrain.core.io.Safetensors.write(out, tensors, meta);
+      System.out.println("wrote " + chosen.size() + " edits' latents " + java.util.Arrays.toString(shape) + " to " + out);
       return 0;
     }
   }

@@ -99,6 +99,10 @@ final class TrainCommand implements Callable<Integer> {
       + "sky is kept as exactly as a small change is drawn.")
   boolean balanceKept;
 
+  @Option(names = "--own-edits", description = "Decoder stage with --decoder-source: also decode a model's own edits of this dataset's "
+      + "train samples (a file from 'reasonbrain model own-edits') against their true targets, training the whole decoder.")
+  Path ownEdits;
+
   @Option(names = "--anchor", description = "Autoencoder stage: weight of the MSE between the fine-tuned encoder's latent means "
       + "and the starting encoder's (default 1; 0 = free, and every trained UNet is then off its latents).")
   Double anchor;
@@ -117,6 +121,13 @@ final class TrainCommand implements Callable<Integer> {
     Dataset ds = Dataset.load(data);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
       t.cacheDir(cacheDir).cacheProgress(new ProgressBar(System.err));
+      if (ownEdits != null) {
+        try {
+          t.ownEdits(ownEdits);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+          throw new UserError(e.getMessage());
+        }
+      }
       if (evalEvery > 0) {
         t.probe(AccuracyProbe.on(ds, evalSamples, evalSteps, text));
       }

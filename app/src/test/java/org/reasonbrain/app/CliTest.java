@@ -31,7 +31,7 @@ class CliTest {
     for (String[] cmd : new String[][] {{"--help"}, {"demo", "--help"}, {"data", "--help"}, {"data", "build", "--help"},
         {"data", "check", "--help"}, {"data", "preview", "--help"}, {"train", "--help"}, {"edit", "--help"},
         {"model", "info", "--help"}, {"bench", "--help"}, {"eval", "--help"}, {"serve", "--help"}, {"model", "init", "--help"},
-        {"model", "export", "--help"}, {"tables", "--help"}}) {
+        {"model", "export", "--help"}, {"model", "own-edits", "--help"}, {"tables", "--help"}}) {
       Run r = run(cmd);
       assertEquals(0, r.code(), String.join(" ", cmd));
       assertTrue(r.out().contains("Usage:"), String.join(" ", cmd));
@@ -221,6 +221,29 @@ class CliTest {
       assertEquals(0.15, p.keepPixels());
       assertEquals(0, p.model().vae().config().sourceGate());
     }
+    // own-edits: the masked model's latents and edit cells of the build's single-step train samples; a decoder stage
+    // with the branch learns from them (recorded), and without the branch is refused naming the option.
+    Path own = tmp.resolve("own.safetensors");
+    Run oe = run("model", "own-edits", "--model", maskedModel.toString(), "--data", ds.toString(), "--limit", "3", "--steps", "2",
+        "--out", own.toString());
+    assertEquals(0, oe.code(), oe.err());
+    var ownFile = org.reasonbrain.core.io.Safetensors.read(own);
+    assertArrayEquals(new long[] {3, 4, 16, 16}, ownFile.tensors().get("latents").shape());
+    assertArrayEquals(new long[] {3, 1, 16, 16}, ownFile.tensors().get("edit_cells").shape());
+    Run noSplit = run("model", "own-edits", "--model", maskedModel.toString(), "--data", ds.toString(), "--split", "nope",
+        "--out", tmp.resolve("own-none.safetensors").toString());
+    assertEquals(2, noSplit.code());
+    assertTrue(noSplit.err().contains("'nope'") && !Files.exists(tmp.resolve("own-none.safetensors")), noSplit.err());
+    Path ownRun = tmp.resolve("own-run");
+    Run ot = run("train", "--stage", "decoder", "--data", ds.toString(), "--out", ownRun.toString(), "--init", maskedModel.toString(),
+        "--decoder-blocks", "1", "--decoder-source", "--own-edits", own.toString(), "--steps", "1", "--batch", "2");
+    assertEquals(0, ot.code(), ot.err());
+    assertEquals(own.toAbsolutePath().toString(),
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(ownRun.resolve("config.json").toFile()).path("ownEdits").asText());
+    Run ownNoBranch = run("train", "--stage", "decoder", "--data", ds.toString(), "--out", tmp.resolve("own-nobranch").toString(),
+        "--own-edits", own.toString(), "--steps", "1", "--batch", "2");
+    assertEquals(2, ownNoBranch.code());
+    assertTrue(ownNoBranch.err().contains("--decoder-source"), ownNoBranch.err());
     Run wideMask = run("model", "export", "--run", run.toString(), "--decoder", sourceRun.toString(), "--decoder-source-edit-mask", "1",
         "--out", tmp.resolve("mask-one").toString());
     assertEquals(2, wideMask.code());

@@ -238,107 +238,20 @@ public final class EditPipeline implements AutoCloseable {
    */
   public List<Result> editBatch(List<BufferedImage> images, List<String> instructions, Options o, StepListener listener) {
     long t0 = System.nanoTime();
-    int n = images.size();
-    if (n == 0 || n != instructions.size()) {
-      throw new IllegalArgumentException("editBatch needs as many instructions as images (got " + n + " and " + instructions.size() + ")");
-    }
-    // 1. Check the inputs.
-    int size = model.config().imageSize();
-    List<String> instr = new ArrayList<>();
-    List<BufferedImage> srcs = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      instr.add(checkInstruction(instructions.get(i)));
-      srcs.add(squareResize(Images.toRgb(images.get(i)), size));
-    }
-    // 2. Infer the referenced objects (noun chunks) and the reasoning category.
-    List<List<String>> objects = new ArrayList<>();
-    List<String> category = new ArrayList<>();
-    for (String s : instr) {
-      objects.add(NounChunker.get().nounChunks(s));
-      category.add(categories.guess(s));
-    }
     try (NDManager m = manager.newSubManager()) {
-      model.tempAttach(m);
-      // 3. Encode the text three ways: rows [0, n) conditioned, [n, 3n) with the null text.
-      int k = model.config().maxObjects();
-      List<String> texts = new ArrayList<>(instr);
-      float[] keep = new float[3 * n];
-      for (int i = 0; i < 2 * n; i++) {
-        texts.add("");
-      }
-      java.util.Arrays.fill(keep, 0, n, 1f);
-      TextEncoder.Features f = text.encodeFixed(m, texts, 32);
-      NDArray textMask = f.mask().mul(m.create(keep, new Shape(3 * n, 1)));
-      List<String> objs = new ArrayList<>();
-      float[] objMask = new float[3 * n * k];
-      for (int r = 0; r < 3 * n; r++) {
-        for (int j = 0; j < k; j++) {
-          boolean has = r < n && j < objects.get(r).size();
-          objs.add(has ? objects.get(r).get(j) : "");
-          objMask[r * k + j] = has ? 1 : 0;
-        }
-      }
-      NDArray objM = m.create(objMask, new Shape(3 * n, k));
-      NDArray objVec = text.pooled(m, objs).reshape(3 * n, k, text.dim()).mul(objM.expandDims(2));
-      // 4. The images three times (the last n rows are the null image) and their instance masks.
+      Sampled sm = sample(m, images, instructions, o, listener);
+      int n = sm.n();
+      int size = model.config().imageSize();
       int px = size * size;
-      float[] pix = new float[3 * n * 3 * px];
-      int regions = model.config().maxRegions();
-      float[] masks = new float[3 * n * regions * px];
-      float[] imageKeep = new float[3 * n];
-      for (int i = 0; i < n; i++) {
-        Images.toChwSigned(srcs.get(i), pix, i);
-        Images.toChwSigned(srcs.get(i), pix, n + i);
-        imageKeep[i] = 1;
-        imageKeep[n + i] = 1;
-        List<boolean[]> seg = segmenter.segment(srcs.get(i), regions);
-        for (int r : new int[] {i, n + i, 2 * n + i}) {
-          for (int j = 0; j < seg.size(); j++) {
-            for (int p = 0; p < px; p++) {
-              masks[(r * regions + j) * px + p] = seg.get(j)[p] ? 1 : 0;
-            }
-          }
-        }
-      }
-      ReasonBrain.Inputs in = new ReasonBrain.Inputs(m.create(pix, new Shape(3 * n, 3, size, size)),
-          m.create(masks, new Shape(3 * n, regions, size, size)), f.tokens().mul(textMask.expandDims(2)), textMask, objVec, objM,
-          m.create(imageKeep, new Shape(3 * n)));
-      // 5. Condition: FRCE, MLLM, QFormer, CME (once for all denoising steps).
-      ReasonBrain.Conditioning c = model.condition(in, 0);   // no L_MLLM: editing needs no loss
-      // 6. Timesteps and the starting noise (seeded, the same for every pair).
-      int[] ts = ddim.timesteps(o.steps(), o.spacing());
-      Shape one = new Shape(1, c.sourceLatent().getShape().get(1), c.sourceLatent().getShape().get(2), c.sourceLatent().getShape().get(3));
-      NDArray z = m.create(new Rng(o.seed()).gaussians(Math.toIntExact(one.size())), one).repeat(0, n);
-      int[] t3 = new int[3 * n];
-      Rng stepNoise = new Rng(o.seed() ^ 0x5DEECE66DL);   // eta > 0: per-step noise, seeded, the same for every pair
-      boolean editMask = sourceEditMask > 0 && model.vae().hasSourceBranch();
-      NDArray drive = null;                                 // [n, 1, h, w]: the instruction's pull on each cell, summed
-      // 7. Denoising loop with three-way guidance.
-      for (int i = 0; i < ts.length; i++) {
-        java.util.Arrays.fill(t3, ts[i]);
-        NDArray eps3 = model.predictNoise(z.tile(new long[] {3, 1, 1, 1}), t3, c);     // [full; image-only; unconditional]
-        if (editMask) {
-          NDArray d = eps3.get(new NDIndex("0:" + n)).sub(eps3.get(new NDIndex(n + ":" + (2 * n)))).abs().mean(new int[] {1}, true);
-          drive = drive == null ? d : drive.add(d);
-        }
-        NDArray eps = Guidance.threeWay(eps3.get(new NDIndex((2 * n) + ":" + (3 * n))), eps3.get(new NDIndex(n + ":" + (2 * n))),
-            eps3.get(new NDIndex("0:" + n)), o.textGuidance(), o.imageGuidance());
-        int tPrev = i + 1 < ts.length ? ts[i + 1] : -1;
-        NDArray noise = ddim.sigma(ts[i], tPrev, o.eta()) > 0
-            ? m.create(stepNoise.gaussians(Math.toIntExact(one.size())), one).repeat(0, n) : null;
-        z = ddim.step(z, eps, ts[i], tPrev, o.eta(), noise);
-        listener.step(i + 1, ts.length);
-      }
+      NDArray z = sm.latents();
+      NDArray sourceImages = sm.sourceImages();
+      NDArray branchKeep = sm.editCells() == null ? null : Autoencoder.keepOutside(sm.editCells());
+      NDArray editCells = sm.editCells();
+      float[] sourcePix = sm.sourcePix();
+      ReasonBrain.Conditioning c = sm.conditioning();
+      List<List<String>> objects = sm.objects();
+      List<String> category = sm.category();
       // 8. Decode the latents (a decoder with a source branch reads each pair's source image).
-      float[] sourcePix = java.util.Arrays.copyOf(pix, n * 3 * px);   // the n sources, as the blends below take them
-      NDArray sourceImages = model.vae().hasSourceBranch() ? m.create(sourcePix, new Shape(n, 3, size, size)) : null;
-      NDArray branchKeep = null;
-      NDArray editCells = null;                             // [n, 1, h, w] booleans: the instruction's edit, not grown
-      if (editMask) {
-        NDArray most = drive.reshape(n, -1).max(new int[] {1}).reshape(n, 1, 1, 1);
-        editCells = drive.gte(most.mul((float) sourceEditMask));
-        branchKeep = Autoencoder.keepOutside(editCells);
-      }
       float[] img = model.vae().decode(z, sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
       if (keepPixels > 0) {   // the source's pixels where the edit draws what the decoder draws for the unchanged scene
         float[] ref = model.vae().decode(c.sourceLatent().get(new NDIndex("0:" + n)), sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
@@ -360,6 +273,133 @@ public final class EditPipeline implements AutoCloseable {
       }
       return out;
     }
+  }
+
+  /**
+   * The sampler's latents of a batch of edits before decoding, as {@link #editBatch} makes them, with the cells of
+   * the instruction's edit mask the pipeline would close the decoder's source branch on (null without an edit mask):
+   * what a decoder stage trained on this model's own edits reads ({@code train --stage decoder --own-edits}).
+   *
+   * @return latents [n, z, h, w] (scaled, as the decoder takes them) and edit cells [n, 1, h, w] (1 = edit), row-major
+   */
+  public EditLatents editLatents(List<BufferedImage> images, List<String> instructions, Options o) {
+    try (NDManager m = manager.newSubManager()) {
+      Sampled sm = sample(m, images, instructions, o, (d, t) -> {});
+      long[] shape = sm.latents().getShape().getShape();
+      float[] cells = sm.editCells() == null ? null
+          : sm.editCells().toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+      return new EditLatents(sm.latents().toFloatArray(), cells, shape);
+    }
+  }
+
+  /** See {@link #editLatents}. */
+  public record EditLatents(float[] latents, float[] editCells, long[] shape) {}
+
+  /** A batch sampled but not decoded; its arrays belong to the caller's manager. */
+  private record Sampled(int n, NDArray latents, NDArray editCells, NDArray sourceImages, float[] sourcePix,
+      ReasonBrain.Conditioning conditioning, List<List<String>> objects, List<String> category) {}
+
+  /** Steps 1-7 of {@link #editBatch}: checks, text, conditioning, denoising, and the instruction's edit cells. */
+  private Sampled sample(NDManager m, List<BufferedImage> images, List<String> instructions, Options o, StepListener listener) {
+    int n = images.size();
+    if (n == 0 || n != instructions.size()) {
+      throw new IllegalArgumentException("editBatch needs as many instructions as images (got " + n + " and " + instructions.size() + ")");
+    }
+    // 1. Check the inputs.
+    int size = model.config().imageSize();
+    List<String> instr = new ArrayList<>();
+    List<BufferedImage> srcs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      instr.add(checkInstruction(instructions.get(i)));
+      srcs.add(squareResize(Images.toRgb(images.get(i)), size));
+    }
+    // 2. Infer the referenced objects (noun chunks) and the reasoning category.
+    List<List<String>> objects = new ArrayList<>();
+    List<String> category = new ArrayList<>();
+    for (String s : instr) {
+      objects.add(NounChunker.get().nounChunks(s));
+      category.add(categories.guess(s));
+    }
+    model.tempAttach(m);
+    // 3. Encode the text three ways: rows [0, n) conditioned, [n, 3n) with the null text.
+    int k = model.config().maxObjects();
+    List<String> texts = new ArrayList<>(instr);
+    float[] keep = new float[3 * n];
+    for (int i = 0; i < 2 * n; i++) {
+      texts.add("");
+    }
+    java.util.Arrays.fill(keep, 0, n, 1f);
+    TextEncoder.Features f = text.encodeFixed(m, texts, 32);
+    NDArray textMask = f.mask().mul(m.create(keep, new Shape(3 * n, 1)));
+    List<String> objs = new ArrayList<>();
+    float[] objMask = new float[3 * n * k];
+    for (int r = 0; r < 3 * n; r++) {
+      for (int j = 0; j < k; j++) {
+        boolean has = r < n && j < objects.get(r).size();
+        objs.add(has ? objects.get(r).get(j) : "");
+        objMask[r * k + j] = has ? 1 : 0;
+      }
+    }
+    NDArray objM = m.create(objMask, new Shape(3 * n, k));
+    NDArray objVec = text.pooled(m, objs).reshape(3 * n, k, text.dim()).mul(objM.expandDims(2));
+    // 4. The images three times (the last n rows are the null image) and their instance masks.
+    int px = size * size;
+    float[] pix = new float[3 * n * 3 * px];
+    int regions = model.config().maxRegions();
+    float[] masks = new float[3 * n * regions * px];
+    float[] imageKeep = new float[3 * n];
+    for (int i = 0; i < n; i++) {
+      Images.toChwSigned(srcs.get(i), pix, i);
+      Images.toChwSigned(srcs.get(i), pix, n + i);
+      imageKeep[i] = 1;
+      imageKeep[n + i] = 1;
+      List<boolean[]> seg = segmenter.segment(srcs.get(i), regions);
+      for (int r : new int[] {i, n + i, 2 * n + i}) {
+        for (int j = 0; j < seg.size(); j++) {
+          for (int p = 0; p < px; p++) {
+            masks[(r * regions + j) * px + p] = seg.get(j)[p] ? 1 : 0;
+          }
+        }
+      }
+    }
+    ReasonBrain.Inputs in = new ReasonBrain.Inputs(m.create(pix, new Shape(3 * n, 3, size, size)),
+        m.create(masks, new Shape(3 * n, regions, size, size)), f.tokens().mul(textMask.expandDims(2)), textMask, objVec, objM,
+        m.create(imageKeep, new Shape(3 * n)));
+    // 5. Condition: FRCE, MLLM, QFormer, CME (once for all denoising steps).
+    ReasonBrain.Conditioning c = model.condition(in, 0);   // no L_MLLM: editing needs no loss
+    // 6. Timesteps and the starting noise (seeded, the same for every pair).
+    int[] ts = ddim.timesteps(o.steps(), o.spacing());
+    Shape one = new Shape(1, c.sourceLatent().getShape().get(1), c.sourceLatent().getShape().get(2), c.sourceLatent().getShape().get(3));
+    NDArray z = m.create(new Rng(o.seed()).gaussians(Math.toIntExact(one.size())), one).repeat(0, n);
+    int[] t3 = new int[3 * n];
+    Rng stepNoise = new Rng(o.seed() ^ 0x5DEECE66DL);   // eta > 0: per-step noise, seeded, the same for every pair
+    boolean editMask = sourceEditMask > 0 && model.vae().hasSourceBranch();
+    NDArray drive = null;                                 // [n, 1, h, w]: the instruction's pull on each cell, summed
+    // 7. Denoising loop with three-way guidance.
+    for (int i = 0; i < ts.length; i++) {
+      java.util.Arrays.fill(t3, ts[i]);
+      NDArray eps3 = model.predictNoise(z.tile(new long[] {3, 1, 1, 1}), t3, c);     // [full; image-only; unconditional]
+      if (editMask) {
+        NDArray d = eps3.get(new NDIndex("0:" + n)).sub(eps3.get(new NDIndex(n + ":" + (2 * n)))).abs().mean(new int[] {1}, true);
+        drive = drive == null ? d : drive.add(d);
+      }
+      NDArray eps = Guidance.threeWay(eps3.get(new NDIndex((2 * n) + ":" + (3 * n))), eps3.get(new NDIndex(n + ":" + (2 * n))),
+          eps3.get(new NDIndex("0:" + n)), o.textGuidance(), o.imageGuidance());
+      int tPrev = i + 1 < ts.length ? ts[i + 1] : -1;
+      NDArray noise = ddim.sigma(ts[i], tPrev, o.eta()) > 0
+          ? m.create(stepNoise.gaussians(Math.toIntExact(one.size())), one).repeat(0, n) : null;
+      z = ddim.step(z, eps, ts[i], tPrev, o.eta(), noise);
+      listener.step(i + 1, ts.length);
+    }
+    // 8. The sources (a decoder with a source branch reads each pair's) and the instruction's edit cells.
+    float[] sourcePix = java.util.Arrays.copyOf(pix, n * 3 * px);   // the n sources, as the blends below take them
+    NDArray sourceImages = model.vae().hasSourceBranch() ? m.create(sourcePix, new Shape(n, 3, size, size)) : null;
+    NDArray editCells = null;                             // [n, 1, h, w] booleans: the instruction's edit, not grown
+    if (editMask) {
+      NDArray most = drive.reshape(n, -1).max(new int[] {1}).reshape(n, 1, 1, 1);
+      editCells = drive.gte(most.mul((float) sourceEditMask));
+    }
+    return new Sampled(n, z, editCells, sourceImages, sourcePix, c, objects, category);
   }
 
   /**

@@ -271,6 +271,49 @@ class EditPipelineTest {
   }
 
   @Test
+  void editLatentsAreWhatAnEditDecodes() {
+    String instr = "What would happen if the ice cube was left in the sun?";
+    var o = new EditPipeline.Options(2, 7.5, 1.5, 3);
+    BufferedImage src = image(64, 64, BufferedImage.TYPE_INT_RGB);
+    BufferedImage other = withRedSquare(image(64, 64, BufferedImage.TYPE_INT_RGB));
+    // Without an edit mask: no cells, and the plain decoder of the latents is the edit.
+    var plain = pipe.editLatents(List.of(src, other), List.of(instr, instr), o);
+    assertArrayEquals(new long[] {2, 4, 16, 16}, plain.shape());
+    assertEquals(null, plain.editCells());
+    try (NDManager m = NDManager.newBaseManager()) {
+      pipe.model().tempAttach(m);
+      float[] z1 = java.util.Arrays.copyOfRange(plain.latents(), 4 * 16 * 16, 2 * 4 * 16 * 16);
+      float[] img = pipe.model().vae().decode(m.create(z1, new ai.djl.ndarray.types.Shape(1, 4, 16, 16))).clip(-1f, 1f).toFloatArray();
+      assertArrayEquals(pixels(pipe.edit(other, instr, o).image()), pixels(org.reasonbrain.core.image.Images.fromChwSigned(img, 64)),
+          "the second pair's latents decode to its edit");
+    }
+    // With a source branch under the edit mask: the cells, and the latents decoded beside the source with the branch
+    // closed on the cells grown by one are the edit.
+    NDManager m = NDManager.newBaseManager();
+    ReasonBrain cond = new ReasonBrain(m, 1, ReasonBrainConfig.tiny().withDecoderSource(true));
+    try (EditPipeline withSource = new EditPipeline(m, cond, new MiniLmTextEncoder()).sourceEditMask(0.7)) {
+      var e = withSource.editLatents(List.of(src), List.of(instr), o);
+      assertEquals(16 * 16, e.editCells().length);
+      double share = 0;
+      for (float c : e.editCells()) {
+        assertTrue(c == 0 || c == 1, "cells are 0 or 1: " + c);
+        share += c / 256.0;
+      }
+      assertTrue(share > 0 && share < 1, "some cells are the edit's: " + share);
+      try (NDManager k = m.newSubManager()) {
+        cond.tempAttach(k);
+        float[] px = new float[3 * 64 * 64];
+        org.reasonbrain.core.image.Images.toChwSigned(src, px, 0);
+        var keep = org.reasonbrain.model.diffusion.Autoencoder.keepOutside(
+            k.create(e.editCells(), new ai.djl.ndarray.types.Shape(1, 1, 16, 16)).gt(0.5f));
+        float[] img = cond.vae().decode(k.create(e.latents(), new ai.djl.ndarray.types.Shape(1, 4, 16, 16)),
+            k.create(px, new ai.djl.ndarray.types.Shape(1, 3, 64, 64)), keep).clip(-1f, 1f).toFloatArray();
+        assertArrayEquals(pixels(withSource.edit(src, instr, o).image()), pixels(org.reasonbrain.core.image.Images.fromChwSigned(img, 64)));
+      }
+    }
+  }
+
+  @Test
   void badInstructionsAreRefused() {
     var o = EditPipeline.Options.defaults();
     BufferedImage img = image(64, 64, BufferedImage.TYPE_INT_RGB);

@@ -77,6 +77,7 @@ public final class Trainer implements AutoCloseable {
   private final List<double[]> accuracy = new ArrayList<>();
   private java.util.function.Consumer<String> warn = w -> System.err.println("warning: " + w);
   private Progress cacheProgress = Progress.NONE;
+  private OwnEdits ownEdits;
 
   /**
    * Rows of each batch that L_MLLM is estimated on (see MllmDecoder.imgGuidance): its vocabulary head
@@ -120,6 +121,23 @@ public final class Trainer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Decoder stage: also learn from this model's own edits ({@code reasonbrain model own-edits}, made of this run's
+   * dataset): each step decodes as many of their latents as the batch has pairs, each beside its source under the
+   * pipeline's edit mask, against the sample's true target; the whole decoder trains (the branch and the plain decoder).
+   */
+  public Trainer ownEdits(Path file) throws IOException {
+    if (cfg.stage() != Stage.DECODER || !cfg.decoderSource()) {
+      throw new IllegalArgumentException("--own-edits is for the decoder stage with --decoder-source, not " + cfg.stage().label()
+          + (cfg.decoderSource() ? "" : " without it"));
+    }
+    var vc = model.vae().config();
+    int side = model.config().imageSize() / 4;
+    this.ownEdits = OwnEdits.load(file, data().samples(), new long[] {vc.latent(), side, side});
+    setTrainable();
+    return this;
+  }
+
   /** Progress display of the feature-cache build. */
   public Trainer cacheProgress(Progress p) {
     this.cacheProgress = p;
@@ -152,7 +170,7 @@ public final class Trainer implements AutoCloseable {
     switch (cfg.stage()) {
       case VAE -> model.vae().setTrainable(true);
       // With the source branch, only the branch: the plain decoder (decode without a source) stays as it was.
-      case DECODER -> (cfg.decoderSource() ? model.vae().sourceBranchParameters() : model.vae().decoderParameters())
+      case DECODER -> (cfg.decoderSource() && ownEdits == null ? model.vae().sourceBranchParameters() : model.vae().decoderParameters())
           .values().forEach(p -> p.setTrainable(true));
       case AUTOENCODER -> model.vae().setTrainable(true);
       case CLIP -> model.imageEncoder().setTrainable(true);
@@ -371,13 +389,39 @@ public final class Trainer implements AutoCloseable {
     } else if (changed != null) {
       // Pixels the edit changes weigh 1 + regionWeight (divided by the mean weight), so that a branch that copies the
       // source where the target differs (a banana's ripening, a few pixels) pays for it as the sharp rest pays off.
-      NDArray w = Ops.add(Ops.mul(changed.concat(changed, 0), cfg.regionWeight()), 1);
-      NDArray d = rec.sub(x);
-      l = d.abs().mul(w).mean().add(d.square().mul(w).mean()).div(w.mean()).add(gradientL1(rec, x));
+      l = regionWeightedLoss(rec, x, changed.concat(changed, 0), cfg.regionWeight());
     } else {
       l = sharpReconstructionLoss(rec, x);
     }
+    if (ownEdits != null) {
+      l = l.add(ownEditsLoss(m, b.target().getShape().get(0)));
+    }
     return new NDArray[] {l, l, null};
+  }
+
+  /**
+   * The decoder stage's loss on {@code n} of the model's own edits ({@link #ownEdits(Path)}), drawn uniformly: each
+   * latent decoded beside its sample's source, the branch closed on its edit cells grown by one (as the pipeline
+   * decodes it), against the sample's true target (L1 + MSE + L1 of the image gradients).
+   */
+  private NDArray ownEditsLoss(NDManager m, long n) {
+    int[] idx = new int[Math.toIntExact(n)];
+    List<org.reasonbrain.data.format.Sample> picked = new ArrayList<>();
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = rng.nextInt(ownEdits.size());
+      picked.add(ownEdits.sample(idx[i]));
+    }
+    TrainingData.Batch own = data().exact(m, picked);
+    long[] ls = ownEdits.latentShape();
+    NDArray z = m.create(ownEdits.latents(idx), new Shape(n, ls[0], ls[1], ls[2]));
+    float[] cells = ownEdits.editCells(idx);
+    NDArray keep = cells == null ? null
+        : Autoencoder.keepOutside(m.create(cells, new Shape(n, 1, ls[1], ls[2])).gt(0.5f));
+    NDArray rec = model.vae().decode(z, own.inputs().source(), keep);
+    if (cfg.regionWeight() > 0) {   // as the pairs: the pixels the edit changes weigh 1 + regionWeight
+      return regionWeightedLoss(rec, own.target(), Autoencoder.changedPixels(own.target(), own.inputs().source()), cfg.regionWeight());
+    }
+    return sharpReconstructionLoss(rec, own.target());
   }
 
   /**
@@ -420,6 +464,17 @@ public final class Trainer implements AutoCloseable {
     NDArray onChanged = e.mul(rows).sum(px).div(rows.sum(px).maximum(1f));
     NDArray onKept = e.mul(kept).sum(px).div(kept.sum(px).maximum(1f));
     return onChanged.add(onKept).mul(0.5f).mean().add(gradientL1(rec, x));
+  }
+
+  /**
+   * L1 + MSE with the pixels of {@code changed} [B, 1, H, W] weighing 1 + {@code weight} (divided by the mean weight), plus
+   * L1 of the image gradients: so that a decoder that copies the source where the target differs (a banana's ripening,
+   * a few pixels) pays for it as the sharp rest pays off.
+   */
+  private static NDArray regionWeightedLoss(NDArray rec, NDArray x, NDArray changed, double weight) {
+    NDArray w = Ops.add(Ops.mul(changed, weight), 1);
+    NDArray d = rec.sub(x);
+    return d.abs().mul(w).mean().add(d.square().mul(w).mean()).div(w.mean()).add(gradientL1(rec, x));
   }
 
   /** L1 + MSE + L1 of the image gradients between a reconstruction and its image (decoder and autoencoder stages). */
@@ -714,6 +769,10 @@ public final class Trainer implements AutoCloseable {
     o.put("stage", cfg.stage().label());
     o.put("data", dataset.dir().toAbsolutePath().toString());
     o.put("format", "reasonbrain-run-1");
+    if (ownEdits != null) {
+      o.put("ownEdits", ownEdits.file().toAbsolutePath().toString());
+      o.put("ownEditsSamples", ownEdits.size());
+    }
     AtomicFiles.writeString(run.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
   }
 
@@ -815,6 +874,12 @@ public final class Trainer implements AutoCloseable {
     if (saved.path("balanceKept").asBoolean(false) != cfg.balanceKept()) {
       throw new IOException(run + (saved.path("balanceKept").asBoolean(false) ? " balances" : " does not balance")
           + " the kept pixels; cannot resume it " + (cfg.balanceKept() ? "with" : "without") + " --balance-kept");
+    }
+    String savedOwn = saved.path("ownEdits").asText("");
+    String own = ownEdits == null ? "" : ownEdits.file().toAbsolutePath().toString();
+    if (!savedOwn.equals(own)) {
+      throw new IOException(run + (savedOwn.isEmpty() ? " was trained without --own-edits" : " was trained with --own-edits " + savedOwn)
+          + "; cannot resume it " + (own.isEmpty() ? "without it" : "with --own-edits " + own));
     }
     Path stateFile = ck.resolve("state.json");
     JsonNode st = readJson(stateFile);

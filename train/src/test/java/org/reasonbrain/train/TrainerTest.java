@@ -150,6 +150,78 @@ class TrainerTest {
     assertTrue(csv(run).stream().allMatch(r -> Double.isFinite(r[1]) && r[1] > 0));
   }
 
+  /** An own-edits file for {@code ids} of the test build: seeded random latents, the first cell of each an edit cell. */
+  private static Path ownEditsFile(String name, List<String> ids, int side) throws IOException {
+    int n = ids.size();
+    float[] lat = new float[n * 4 * side * side];
+    java.util.Random r = new java.util.Random(3);
+    for (int i = 0; i < lat.length; i++) {
+      lat[i] = (float) r.nextGaussian();
+    }
+    float[] cells = new float[n * side * side];
+    for (int i = 0; i < n; i++) {
+      cells[i * side * side] = 1;
+    }
+    Path f = tmp.resolve(name);
+    Safetensors.write(f, new java.util.LinkedHashMap<>(Map.of("latents", Safetensors.Tensor.ofFloats(lat, n, 4, side, side),
+        "edit_cells", Safetensors.Tensor.ofFloats(cells, n, 1, side, side))),
+        Map.of("ids", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(ids)));
+    return f;
+  }
+
+  @Test
+  void decoderStageOnTheModelsOwnEditsTrainsTheWholeDecoderAndResumesOnlyWithThem() throws Exception {
+    List<String> ids = eight.split("train").stream().map(org.reasonbrain.data.format.Sample::id).limit(3).toList();
+    TrainConfig c = cfg(Stage.DECODER, 3, 2, 1e-3).withDecoderSource(true);
+    int side = 64 / 4;
+    Path own = ownEditsFile("own.safetensors", ids, side);
+    Path plainRun = tmp.resolve("own-plain");
+    try (Trainer t = new Trainer(c, eight, plainRun, text)) {
+      t.trainUntil(1, Progress.NONE);
+    }
+    Path run = tmp.resolve("own");
+    try (Trainer t = new Trainer(c, eight, run, text)) {
+      t.ownEdits(own).trainUntil(1, Progress.NONE);
+    }
+    var cfgJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("config.json").toFile());
+    assertEquals(own.toAbsolutePath().toString(), cfgJson.path("ownEdits").asText(), "the run records its own edits");
+    assertEquals(3, cfgJson.path("ownEditsSamples").asInt());
+    // The same first step's pairs plus the own edits' rows: another loss; and the plain decoder trains too.
+    double plainLoss = csv(plainRun).get(0)[1];
+    double ownLoss = csv(run).get(0)[1];
+    assertTrue(Double.isFinite(ownLoss) && ownLoss > plainLoss, plainLoss + " vs " + ownLoss);
+    var first = Safetensors.read(run.resolve("checkpoint/model.safetensors")).tensors();
+    try (Trainer t = new Trainer(c, eight, run, text)) {
+      var e = assertThrows(IOException.class, () -> t.train(true, Progress.NONE));
+      assertTrue(e.getMessage().contains("--own-edits"), e.getMessage());
+    }
+    try (Trainer t = new Trainer(c, eight, run, text)) {
+      t.ownEdits(own).train(true, Progress.NONE);
+    }
+    var last = Safetensors.read(run.resolve("checkpoint/model.safetensors")).tensors();
+    int changed = changedOnlyUnder(first, last, "vae.decoder.");
+    long branch = first.keySet().stream().filter(k -> k.startsWith("vae.decoder.source.")
+        && !java.util.Arrays.equals(first.get(k).toFloats(), last.get(k).toFloats())).count();
+    assertTrue(changed > branch && branch > 0, changed + " decoder tensors changed, " + branch + " of them the branch's");
+  }
+
+  @Test
+  void ownEditsThatDoNotFitTheRunAreRefusedNamingTheProblem() throws Exception {
+    List<String> ids = eight.split("train").stream().map(org.reasonbrain.data.format.Sample::id).limit(2).toList();
+    TrainConfig c = cfg(Stage.DECODER, 3, 2, 1e-3).withDecoderSource(true);
+    try (Trainer t = new Trainer(c, eight, tmp.resolve("own-bad"), text)) {
+      var e = assertThrows(IOException.class, () -> t.ownEdits(ownEditsFile("own-other.safetensors", List.of(ids.get(0), "nope"), 16)));
+      assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+      e = assertThrows(IOException.class, () -> t.ownEdits(ownEditsFile("own-size.safetensors", ids, 8)));
+      assertTrue(e.getMessage().contains("do not fit"), e.getMessage());
+      e = assertThrows(IOException.class, () -> t.ownEdits(tmp.resolve("missing.safetensors")));
+    }
+    try (Trainer t = new Trainer(cfg(Stage.DECODER, 3, 2, 1e-3), eight, tmp.resolve("own-nobranch"), text)) {
+      var e = assertThrows(IllegalArgumentException.class, () -> t.ownEdits(ownEditsFile("own-ok.safetensors", ids, 16)));
+      assertTrue(e.getMessage().contains("--decoder-source"), e.getMessage());
+    }
+  }
+
   @Test
   void decoderStageWithASourceBranchTrainsTheBranchAloneAndResumesOnlyWithIt() throws Exception {
     Path run = tmp.resolve("decoder-source");
