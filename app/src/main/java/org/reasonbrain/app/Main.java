@@ -24,7 +24,8 @@ public final class Main implements Runnable {
   }
 
   /**
-   * A user mistake (UserError, IOException, IllegalArgumentException) prints "error: message" and exits 2;
+   * A user mistake (UserError, IOException, IllegalArgumentException) prints "error: message" and exits 2; a training
+   * step with a non-finite gradient (NonFiniteStepException, the run saved before it) prints its message and exits 3;
    * anything else is a bug and keeps its stack trace. {@code unwrap} finds such a mistake inside a wrapper
    * (a distributed engine's job failure, say).
    */
@@ -34,6 +35,11 @@ public final class Main implements Runnable {
       if (e instanceof UserError || e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
         cmd.getErr().println("error: " + e.getMessage());
         return 2;
+      }
+      if (e instanceof org.reasonbrain.train.NonFiniteStepException) {
+        // Not the user's mistake and not a bug to trace: the message says where training stopped and what was kept.
+        cmd.getErr().println("error: " + e.getMessage());
+        return 3;
       }
       throw ex;
     });

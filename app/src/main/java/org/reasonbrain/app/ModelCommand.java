@@ -206,9 +206,9 @@ final class ModelCommand implements Runnable {
         java.nio.file.Path vaeFrom = autoencoder != null ? autoencoder : decoder;
         int blocks = vaeFrom != null ? decoderBlocks(vaeFrom) : cfg.path("decoderBlocks").asInt(0);
         boolean sourceBranch = vaeFrom != null ? decoderSource(vaeFrom) : cfg.path("decoderSource").asBoolean(false);
-        if ((sourceGate != null || editMask != null) && (!sourceBranch || decoder == null)) {
+        if ((sourceGate != null || editMask != null) && !sourceBranch) {
           throw new UserError((sourceGate != null ? "--decoder-source-gate" : "--decoder-source-edit-mask")
-              + " needs a --decoder run trained with --decoder-source");
+              + " needs a decoder that reads the source: a --decoder run trained with --decoder-source, or a run trained with it");
         }
         if (editMask != null && !(editMask > 0 && editMask < 1)) {
           throw new UserError("--decoder-source-edit-mask must be a number between 0 and 1, got " + editMask);
@@ -252,6 +252,9 @@ final class ModelCommand implements Runnable {
             cfg.put("decoder_from", decoder.toAbsolutePath().toString());
             cfg.put("decoderBlocks", blocks);
             cfg.put("decoderSource", sourceBranch);
+          }
+          if (sourceBranch) {
+            // The branch's settings: from this export's options, whether the branch is a --decoder run's or the run's own.
             if (sourceGate != null) {
               cfg.put("decoderSourceGate", sourceGate);
             } else {

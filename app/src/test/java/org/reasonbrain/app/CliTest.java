@@ -240,6 +240,21 @@ class CliTest {
     assertEquals(0, ot.code(), ot.err());
     assertEquals(own.toAbsolutePath().toString(),
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(ownRun.resolve("config.json").toFile()).path("ownEdits").asText());
+    // A reasonbrain stage continued from a model whose decoder reads the source keeps the branch (frozen, as the whole
+    // autoencoder); its export takes the branch's edit mask from the export's option.
+    Path rbBranch = tmp.resolve("rb-branch");
+    Run rbb = run("train", "--stage", "reasonbrain", "--data", ds.toString(), "--out", rbBranch.toString(), "--init", maskedModel.toString(),
+        "--decoder-blocks", "1", "--decoder-source", "--steps", "1", "--batch", "2");
+    assertEquals(0, rbb.code(), rbb.err());
+    Path rbBranchModel = tmp.resolve("rb-branch-model");
+    Run rbe = run("model", "export", "--run", rbBranch.toString(), "--decoder-source-edit-mask", "0.6", "--out", rbBranchModel.toString());
+    assertEquals(0, rbe.code(), rbe.err());
+    try (var p = org.reasonbrain.infer.EditPipeline.load(rbBranchModel)) {
+      assertEquals(0.6, p.sourceEditMask());
+      assertTrue(p.model().vae().hasSourceBranch());
+    }
+    assertEquals(0.02f, org.reasonbrain.core.io.Safetensors.read(rbBranchModel.resolve("checkpoint/model.safetensors")).tensors()
+        .get("vae.decoder.source.fuse_full.conv2.weight").toFloats()[0], 1e-4f, "the branch's weights are the init model's");
     Run ownNoBranch = run("train", "--stage", "decoder", "--data", ds.toString(), "--out", tmp.resolve("own-nobranch").toString(),
         "--own-edits", own.toString(), "--steps", "1", "--batch", "2");
     assertEquals(2, ownNoBranch.code());

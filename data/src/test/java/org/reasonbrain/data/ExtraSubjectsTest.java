@@ -144,6 +144,14 @@ class ExtraSubjectsTest {
     new DatasetBuilder(new BuildSettings(40, 9, 64, 2, 2, 0.0, 0.0, 0.5), null).build(tmp.resolve("xs"), false, Progress.NONE);
     assertTrue(Files.readString(tmp.resolve("xs/dataset.json")).contains("\"extra_subjects\" : 0.5"));
     assertTrue(Files.readString(tmp.resolve("xs/corpus.txt")).contains("cardboard box"), "facts of the extras in the corpus");
+    var xsFamilies = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("xs/dataset.json").toFile()).path("families");
+    int listed = 0;
+    for (var fam : xsFamilies) {
+      Family f = Families.byName(fam.path("name").asText());
+      assertEquals(f.extraSubjects().size(), fam.path("extra_subjects").size(), f.name() + ": the build names its extras");
+      listed += fam.path("extra_subjects").size();
+    }
+    assertTrue(listed >= 20, "the extras listed, got " + listed);
     new DatasetBuilder(new BuildSettings(40, 9, 64, 2, 2), null).build(tmp.resolve("std"), false, Progress.NONE);
     assertFalse(Files.readString(tmp.resolve("std/corpus.txt")).contains("cardboard box"));
     assertFalse(Files.readString(tmp.resolve("std/dataset.json")).contains("extra_subjects"));
@@ -151,5 +159,63 @@ class ExtraSubjectsTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BuildSettings(10, 1, 64, 4, 1, 0, 0, bad));
       assertTrue(e.getMessage().contains("--extra-subjects"), e.getMessage());
     }
+  }
+  /** The extras of wind, sink-or-float and seesaw obey the rule the held-out subject does, seen in the picture. */
+  @Test
+  void theExtrasOfWindSinkOrFloatAndSeesawFollowTheRule() {
+    Renderer renderer = new Renderer(64);
+    for (Kind k : Families.byName("wind").extraSubjects()) {
+      for (int seed = 0; seed < 6; seed++) {
+        Episode ep = Families.byName("wind").episode(new Random(seed), k, 1);
+        double fanX = ep.source().get("fan").x();
+        double before = meanX(renderer.render(ep.source()), ep.source().get("subject").rgb());
+        double after = meanX(renderer.render(ep.steps().get(0).target()), ep.source().get("subject").rgb());
+        assertTrue(Math.abs(after - fanX * 64) > Math.abs(before - fanX * 64) + 1,
+            k + " seed " + seed + ": the flower's head leans away from the fan (" + before + " -> " + after + ", fan at " + fanX * 64 + ")");
+      }
+    }
+    double lowestFloat = -1;
+    double highestSink = 2;
+    for (Kind k : Families.byName("sink-or-float").extraSubjects()) {
+      for (int seed = 0; seed < 8; seed++) {
+        Episode ep = Families.byName("sink-or-float").episode(new Random(seed), k, 1);
+        int c = ep.source().get("subject").rgb();
+        boolean metal = Math.abs(((c >> 16) & 255) - 0xB8) <= 10 && Math.abs((c & 255) - 0xC6) <= 10;
+        double y = ep.steps().get(0).target().get("subject").y();   // larger is lower in the picture
+        if (metal) {
+          highestSink = Math.min(highestSink, y);
+        } else {
+          lowestFloat = Math.max(lowestFloat, y);
+        }
+      }
+    }
+    assertTrue(lowestFloat >= 0 && highestSink <= 1, "both outcomes drawn");
+    assertTrue(highestSink > lowestFloat + 0.1, "metal sinks below where plastic floats: " + highestSink + " vs " + lowestFloat);
+    for (Kind k : Families.byName("seesaw").extraSubjects()) {
+      for (int seed = 0; seed < 4; seed++) {
+        Episode ep = Families.byName("seesaw").episode(new Random(seed), k, 1);
+        boolean heavyLeft = ep.source().get("left").kind() == k;
+        double tilt = ep.steps().get(0).target().get("seesaw").param();
+        assertEquals(heavyLeft ? -1.0 : 1.0, tilt, 1e-9, k + " seed " + seed + ": down on the heavy rider's side");
+      }
+    }
+  }
+
+  /** Mean column of the pixels of colour {@code rgb} (within a few levels). */
+  private static double meanX(BufferedImage img, int rgb) {
+    double sum = 0;
+    int n = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int c = img.getRGB(x, y);
+        int d = Math.abs(((c >> 16) & 255) - ((rgb >> 16) & 255)) + Math.abs(((c >> 8) & 255) - ((rgb >> 8) & 255)) + Math.abs((c & 255) - (rgb & 255));
+        if (d < 30) {
+          sum += x;
+          n++;
+        }
+      }
+    }
+    assertTrue(n > 0, "pixels of the subject's colour");
+    return sum / n;
   }
 }

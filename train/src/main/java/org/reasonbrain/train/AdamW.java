@@ -76,9 +76,6 @@ public final class AdamW {
     } else if (ps.size() != names.size()) {
       throw new IllegalStateException("the set of trainable parameters changed: " + ps.size() + " != " + names.size());
     }
-    step++;
-    double c1 = 1 - Math.pow(beta1, step);
-    double c2 = 1 - Math.pow(beta2, step);
     try (NDManager scratch = stateManager.newSubManager()) {
       NDList grads = new NDList();
       NDList weights = new NDList();
@@ -97,6 +94,12 @@ public final class AdamW {
       }
       scratch.tempAttachAll(new NDList(m1, m2));
       lastNorm = Math.sqrt(g.square().sum().getFloat());
+      if (!Double.isFinite(lastNorm)) {
+        throw new NonFiniteStepException("the gradient norm is " + lastNorm + "; update " + (step + 1) + " refused, weights unchanged");
+      }
+      step++;
+      double c1 = 1 - Math.pow(beta1, step);
+      double c2 = 1 - Math.pow(beta2, step);
       if (lastNorm > clipNorm && lastNorm > 0) {
         g = Ops.mul(g, clipNorm / lastNorm);
       }

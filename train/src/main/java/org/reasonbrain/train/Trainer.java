@@ -250,7 +250,17 @@ public final class Trainer implements AutoCloseable {
     try {
       while (step < stop) {
         long t0 = System.nanoTime();
-        double[] losses = trainStep(trainable);
+        double[] losses;
+        try {
+          losses = trainStep(trainable);
+        } catch (NonFiniteStepException e) {
+          // The update was refused, so the weights are step's: keep them (and the log) before stopping.
+          save();
+          throw new NonFiniteStepException("training stopped at step " + (step + 1) + ": " + e.getMessage() + "; step " + step
+              + " is saved in " + run + " (--resume continues from it). A NaN that recurs at random steps is a CPU kernel's: "
+              + "the launcher keeps oneDNN at AVX (ONEDNN_MAX_CPU_ISA=AVX), since its AVX2 and AVX-512 convolutions return NaN "
+              + "gradients now and then on some CPUs; check that setting if you run java directly.");
+        }
         step++;
         log.add(new double[] {step, losses[0], losses[1], losses[2], schedule.at(step), (System.nanoTime() - t0) / 1e9});
         progress.advance(1);

@@ -130,4 +130,45 @@ class AdamWTest {
       unused.close();
     }
   }
+  /** A NaN in the gradient: the update is refused, and the weights, moments, EMA and step count stay as they were. */
+  @Test
+  void aNonFiniteGradientIsRefusedLeavingEverythingAsItWas() {
+    try (NDManager base = NDManager.newBaseManager()) {
+      Toy toy = new Toy(base, 4);
+      Map<String, Parameter> params = toy.parameters();
+      AdamW opt = new AdamW(0.9, 0.999, 1e-8, 0.01);
+      for (float scale : new float[] {1f, Float.NaN}) {
+        try (NDManager step = base.newSubManager()) {
+          toy.tempAttach(step);
+          try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray x = step.create(new float[] {1, -2, 3, 0.5f, 2, -1}, new Shape(1, 6)).mul(scale);
+            gc.backward(toy.forward(x).square().sum());
+          }
+          if (scale == 1f) {
+            opt.update(params, 1e-2, base, 1.0, 0.9);
+          } else {
+            Map<String, float[]> before = new LinkedHashMap<>();
+            params.forEach((k, p) -> before.put(k, p.value().toFloatArray()));
+            Map<String, float[]> stateBefore = floats(opt.state());
+            Map<String, float[]> emaBefore = opt.emaWeights();
+            NonFiniteStepException e = org.junit.jupiter.api.Assertions.assertThrows(NonFiniteStepException.class,
+                () -> opt.update(params, 1e-2, base, 1.0, 0.9));
+            assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("update 2"), e.getMessage());
+            assertEquals(1, opt.step(), "the refused update is not counted");
+            params.forEach((k, p) -> org.junit.jupiter.api.Assertions.assertArrayEquals(before.get(k), p.value().toFloatArray(), k));
+            Map<String, float[]> stateAfter = floats(opt.state());
+            assertEquals(stateBefore.keySet(), stateAfter.keySet());
+            stateBefore.forEach((k, v) -> org.junit.jupiter.api.Assertions.assertArrayEquals(v, stateAfter.get(k), "state " + k));
+            emaBefore.forEach((k, v) -> org.junit.jupiter.api.Assertions.assertArrayEquals(v, opt.emaWeights().get(k), "ema " + k));
+          }
+        }
+      }
+    }
+  }
+
+  private static Map<String, float[]> floats(Map<String, org.reasonbrain.core.io.Safetensors.Tensor> state) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    state.forEach((k, t) -> out.put(k, t.toFloats()));
+    return out;
+  }
 }

@@ -209,9 +209,15 @@ public final class DatasetBuilder {
     o.set("categories", json.valueToTree(r.perCategory()));
     var fams = o.putArray("families");
     for (Family f : Families.all()) {
-      fams.addObject().put("name", f.name()).put("category", f.category().label())
+      var fam = fams.addObject();
+      fam.put("name", f.name()).put("category", f.category().label())
           .put("held_out_subject", f.hasHeldOutSubject() ? f.heldOutSubject().noun() : null)
           .put("max_steps", f.maxSteps());
+      if (settings.extraSubjects() > 0 && !f.extraSubjects().isEmpty()) {
+        // Which objects a build's extras were: the list grew in session 22 (wind, seesaw, sink-or-float).
+        var extras = fam.putArray("extra_subjects");
+        f.extraSubjects().forEach(k -> extras.add(k.noun()));
+      }
     }
     return json.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
   }

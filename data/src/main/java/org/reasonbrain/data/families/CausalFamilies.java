@@ -97,15 +97,24 @@ final class CausalFamilies {
       super("wind", Category.CAUSAL, Kind.FLAG, Kind.TREE);
     }
 
+    /** Tall flowers that lean away from the fan as the held-out tree would (drawn only by --extra-subjects builds). */
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.POPPY, Kind.LILY);
+    }
+
     @Override Episode build(Random r, Kind k, int steps) {
       boolean fanLeft = r.nextBoolean();
       double dir = fanLeft ? 1 : -1;
       double ground = Layout.surface(OUTDOOR);
       double fanX = fanLeft ? range(r, 0.1, 0.18) : range(r, 0.82, 0.9);
       double x = fanLeft ? range(r, 0.4, 0.55) : range(r, 0.45, 0.6);
-      double size = k == Kind.FLAG ? range(r, 0.4, 0.46) : range(r, 0.46, 0.52);
-      int colour = k == Kind.FLAG ? vivid(r) : jitter(r, 0x3E9B3A, 15);
-      String state = k == Kind.FLAG ? "plain" : "grown";
+      boolean flower = extraSubjects().contains(k);
+      double size = k == Kind.FLAG ? range(r, 0.4, 0.46) : flower ? range(r, 0.36, 0.42) : range(r, 0.46, 0.52);
+      int colour = k == Kind.FLAG ? vivid(r)
+          : k == Kind.POPPY ? jitter(r, 0xE8502A, 12)
+          : k == Kind.LILY ? jitter(r, pick(r, List.of(0xF4A6C8, 0xF7A24A)), 12)
+          : jitter(r, 0x3E9B3A, 15);
+      String state = k == Kind.FLAG ? "plain" : flower ? "bloom" : "grown";
       Scene source = new Scene(background(r, OUTDOOR), List.of(
           new SceneObject("fan", Kind.FAN, fanX, ground, 0.2, jitter(r, 0x5B8DB8, 20), "off", dir),
           obj(S, k, x, ground, size, colour, state)));

@@ -93,11 +93,18 @@ final class PhysicalFamilies {
       super("seesaw", Category.PHYSICAL, Kind.ELEPHANT, Kind.BRICK, Kind.HIPPO, Kind.BOWLING_BALL);
     }
 
+    /** More heavy riders, each with a light partner (drawn only by --extra-subjects builds). */
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.STRAW_BALE, Kind.POT);
+    }
+
     private static Kind light(Kind heavy) {
       return switch (heavy) {
         case ELEPHANT -> Kind.MOUSE;
         case BRICK -> Kind.FEATHER;
         case HIPPO -> Kind.CAT;
+        case STRAW_BALE -> Kind.MOUSE;
+        case POT -> Kind.FEATHER;
         default -> Kind.TENNIS_BALL;
       };
     }
@@ -106,6 +113,8 @@ final class PhysicalFamilies {
       return switch (k) {
         case ELEPHANT -> 0.2;
         case HIPPO -> 0.16;
+        case STRAW_BALE -> 0.13;
+        case POT -> 0.1;
         case MOUSE, TENNIS_BALL -> 0.07;
         case BRICK, BOWLING_BALL, CAT -> 0.09;
         default -> 0.06;
@@ -120,6 +129,8 @@ final class PhysicalFamilies {
         case HIPPO -> jitter(r, 0x8A7A9A, 10);
         case CAT -> jitter(r, 0xE08A3C, 15);
         case BOWLING_BALL -> jitter(r, 0x2A3A7A, 15);
+        case STRAW_BALE -> jitter(r, 0xD9B44A, 10);
+        case POT -> jitter(r, 0x5A5F66, 10);
         default -> jitter(r, 0xCFE04A, 10);
       };
     }
@@ -401,6 +412,11 @@ final class PhysicalFamilies {
       super("sink-or-float", Category.PHYSICAL, Kind.BLOCK, Kind.BALL);
     }
 
+    /** Metal sinks, plastic floats, as for the held-out ball (drawn only by --extra-subjects builds). */
+    @Override public List<Kind> extraSubjects() {
+      return List.of(Kind.BOTTLE, Kind.JAR, Kind.POT);
+    }
+
     @Override Episode build(Random r, Kind k, int steps) {
       boolean heavy = r.nextBoolean();
       double x = range(r, 0.3, 0.7);
@@ -419,6 +435,9 @@ final class PhysicalFamilies {
     }
 
     @Override public List<String> facts(Kind k) {
+      if (extraSubjects().contains(k)) {
+        return List.of("a plastic " + k.noun() + " floats on water", "a metal " + k.noun() + " sinks in water");
+      }
       return List.of("a wooden " + k.noun() + " floats on water", "a stone " + k.noun() + " sinks in water",
           "a rubber ball floats and a metal ball sinks");
     }

@@ -708,10 +708,12 @@ final class Painters {
     double s = o.size();
     double h = o.state().equals("sprout") ? s * 0.35 : s;
     boolean wilted = o.state().equals("wilted");
-    double hx = o.x() + (wilted ? s * 0.25 : 0);
-    double hy = o.y() - h * (wilted ? 0.7 : 0.95);
-    p.color(0x3F8F2F).line(o.x(), o.y(), o.x(), o.y() - h * 0.75, Math.max(0.008, s * 0.05));
-    p.color(0x3F8F2F).line(o.x(), o.y() - h * 0.75, hx, hy, Math.max(0.008, s * 0.05));
+    // o.param: a lean (wind), +1 to the right; 0 (every flower but a windblown one) draws it upright.
+    double lean = o.param() * s * 0.3;
+    double hx = o.x() + (wilted ? s * 0.25 : 0) + lean;
+    double hy = o.y() - h * (wilted ? 0.7 : 0.95) + Math.abs(lean) * 0.3;
+    p.color(0x3F8F2F).line(o.x(), o.y(), o.x() + lean * 0.35, o.y() - h * 0.75, Math.max(0.008, s * 0.05));
+    p.color(0x3F8F2F).line(o.x() + lean * 0.35, o.y() - h * 0.75, hx, hy, Math.max(0.008, s * 0.05));
     p.color(0x4FA83A).oval(o.x() - s * 0.1, o.y() - h * 0.35, s * 0.2, s * 0.08);
     switch (o.state()) {
       case "sprout" -> p.color(0x4FA83A).oval(o.x(), o.y() - h, s * 0.12, s * 0.1);
