@@ -250,7 +250,10 @@ class EditPipelineTest {
       int[] openOnSource = pixels(withSource.sourceEditMask(0).reconstruct(src, src, 0));
       int[] openOnSquare = pixels(withSource.reconstruct(tgt, src, 0));
       withSource.sourceEditMask(0.7);
-      assertArrayEquals(pixels(pipe.reconstruct(green)), pixels(withSource.reconstruct(green, src, 0)), "all changed: the plain decoder");
+      // (To a level: the branch decodes target and source as one batch of two, and a CPU's convolution kernels may round
+      // a batch of two differently from a batch of one, as oneDNN's AVX kernels on an AMD EPYC do.)
+      int allChanged = worstLevelDifference(pixels(pipe.reconstruct(green)), pixels(withSource.reconstruct(green, src, 0)));
+      assertTrue(allChanged <= 1, "all changed: the plain decoder, " + allChanged + " levels off");
       assertArrayEquals(openOnSource, pixels(withSource.reconstruct(src, src, 0)), "nothing changed: the open branch");
       int[] masked = pixels(withSource.reconstruct(tgt, src, 0));
       assertFalse(java.util.Arrays.equals(openOnSquare, masked), "the square's cells are closed");
