@@ -44,7 +44,7 @@ public final class AtomicDirs {
     Path parent = dest.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     removeAbandoned(dest, tag);
-    Path tmp = Files.createTempDirectory(parent, "." + dest.getFileName() + "." + tag + "-");
+    Path tmp = AtomicFiles.createUnique(parent, "." + dest.getFileName() + "." + tag + "-", "", true);
     Files.writeString(tmp.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
     return tmp;
   }

@@ -25,7 +25,7 @@ public final class AtomicFiles {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    Path tmp = createUnique(dir, "." + abs.getFileName() + ".", ".tmp", false);
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
@@ -33,6 +33,25 @@ public final class AtomicFiles {
       move(tmp, abs);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * A new file or folder {@code prefix + random + suffix} in {@code dir}, created as a plain create would (the
+   * permissions the process's umask gives, where Files.createTemp* would give 600 / 700), so that what is renamed into
+   * place reads like any other file the user writes.
+   */
+  static Path createUnique(Path dir, String prefix, String suffix, boolean directory) throws IOException {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; ; attempt++) {
+      Path p = dir.resolve(prefix + Long.toUnsignedString(r.nextLong(), 36) + suffix);
+      try {
+        return directory ? Files.createDirectory(p) : Files.createFile(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
     }
   }
 

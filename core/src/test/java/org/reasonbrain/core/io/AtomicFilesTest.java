@@ -33,4 +33,18 @@ class AtomicFilesTest {
     AtomicFiles.deleteTree(root);
     assertFalse(Files.exists(root));
   }
+
+  /** What is renamed into place has the permissions a plain create gives here (the umask's), not a temp file's 600 / 700. */
+  @Test
+  void writtenFilesAndFoldersGetThePlainCreatesPermissions(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plainFile = Files.createFile(dir.resolve("plain.txt"));
+    Path plainDir = Files.createDirectory(dir.resolve("plain-dir"));
+    Path f = dir.resolve("a.txt");
+    AtomicFiles.writeString(f, "x");
+    assertEquals(Files.getPosixFilePermissions(plainFile), Files.getPosixFilePermissions(f));
+    Path tmp = AtomicDirs.createTemp(dir.resolve("model"), "export");
+    assertEquals(Files.getPosixFilePermissions(plainDir), Files.getPosixFilePermissions(tmp));
+    assertEquals(true, tmp.getFileName().toString().startsWith(".model.export-"), tmp.toString());
+  }
 }
