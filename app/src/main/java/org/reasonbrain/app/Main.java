@@ -32,14 +32,10 @@ public final class Main implements Runnable {
   public static CommandLine withErrorHandling(CommandLine cl, java.util.function.UnaryOperator<Exception> unwrap) {
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       Exception e = unwrap.apply(ex);
-      if (e instanceof UserError || e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
+      boolean stopped = e instanceof org.reasonbrain.train.NonFiniteStepException;   // says where training stopped, what was kept
+      if (stopped || e instanceof UserError || e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
         cmd.getErr().println("error: " + e.getMessage());
-        return 2;
-      }
-      if (e instanceof org.reasonbrain.train.NonFiniteStepException) {
-        // Not the user's mistake and not a bug to trace: the message says where training stopped and what was kept.
-        cmd.getErr().println("error: " + e.getMessage());
-        return 3;
+        return stopped ? 3 : 2;
       }
       throw ex;
     });

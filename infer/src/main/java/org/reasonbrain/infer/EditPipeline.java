@@ -244,32 +244,27 @@ public final class EditPipeline implements AutoCloseable {
       int size = model.config().imageSize();
       int px = size * size;
       NDArray z = sm.latents();
-      NDArray sourceImages = sm.sourceImages();
+      NDArray sourceLatent = sm.conditioning().sourceLatent().get(new NDIndex("0:" + n));
       NDArray branchKeep = sm.editCells() == null ? null : Autoencoder.keepOutside(sm.editCells());
-      NDArray editCells = sm.editCells();
-      float[] sourcePix = sm.sourcePix();
-      ReasonBrain.Conditioning c = sm.conditioning();
-      List<List<String>> objects = sm.objects();
-      List<String> category = sm.category();
       // 8. Decode the latents (a decoder with a source branch reads each pair's source image).
-      float[] img = model.vae().decode(z, sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
+      float[] img = model.vae().decode(z, sm.sourceImages(), branchKeep).clip(-1f, 1f).toFloatArray();
       if (keepPixels > 0) {   // the source's pixels where the edit draws what the decoder draws for the unchanged scene
-        float[] ref = model.vae().decode(c.sourceLatent().get(new NDIndex("0:" + n)), sourceImages, branchKeep).clip(-1f, 1f).toFloatArray();
-        img = KeepUnchanged.blendPixels(img, ref, sourcePix, cellsOf(editCells), Math.toIntExact(z.getShape().get(2)),
+        float[] ref = model.vae().decode(sourceLatent, sm.sourceImages(), branchKeep).clip(-1f, 1f).toFloatArray();
+        img = KeepUnchanged.blendPixels(img, ref, sm.sourcePix(), cellsOf(sm.editCells()), Math.toIntExact(z.getShape().get(2)),
             Math.toIntExact(z.getShape().get(3)), n, size, keepPixels);
       }
       // 9. Optionally keep the source's own pixels where the edit left the latent unchanged.
       if (o.preserve() > 0) {
-        NDArray change = z.sub(c.sourceLatent().get(new NDIndex("0:" + n))).square().mean(new int[] {1}).sqrt();   // [n, h, w]
+        NDArray change = z.sub(sourceLatent).square().mean(new int[] {1}).sqrt();   // [n, h, w]
         int lh = Math.toIntExact(z.getShape().get(2));
         int lw = Math.toIntExact(z.getShape().get(3));
-        img = KeepUnchanged.blend(img, sourcePix, change.toFloatArray(), n, lh, lw, size, o.preserve());
+        img = KeepUnchanged.blend(img, sm.sourcePix(), change.toFloatArray(), n, lh, lw, size, o.preserve());
       }
       double each = (System.nanoTime() - t0) / 1e9 / n;
       List<Result> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         float[] one1 = java.util.Arrays.copyOfRange(img, i * 3 * px, (i + 1) * 3 * px);
-        out.add(new Result(Images.fromChwSigned(one1, size), objects.get(i), category.get(i), each));
+        out.add(new Result(Images.fromChwSigned(one1, size), sm.objects().get(i), sm.category().get(i), each));
       }
       return out;
     }
