@@ -28,6 +28,9 @@ public final class BuildOptions {
   @Option(names = "--extra-subjects", defaultValue = "0", description = "Share (0..1) of the samples outside test-composition, of a family with extra seen subjects, whose subject is one of them: more kinds of object trained under the same rule, never the one test-composition holds out (default ${DEFAULT-VALUE}: the standard build).")
   double extraSubjects;
 
+  @Option(names = "--random-shapes", defaultValue = "0", description = "Share (0..1) of the samples outside test-composition, of a family with a shape-free subject (melt: a wax figure, drop: a trinket), whose subject is that one, a new silhouette and colour in every sample: the rule seen on objects no two alike (default ${DEFAULT-VALUE}: the standard build).")
+  double randomShapes;
+
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
 
@@ -39,7 +42,8 @@ public final class BuildOptions {
 
   public BuildSettings settings() {
     return new BuildSettings(samples, seed, size, candidates,
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals, heldOutBystanders, extraSubjects);
+        threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals, heldOutBystanders, extraSubjects,
+        randomShapes);
   }
 
   /** The chat rewriter of stage (b) when --rewriter-url is given; null for the built-in grammar rewriter. */

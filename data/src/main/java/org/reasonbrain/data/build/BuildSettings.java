@@ -19,9 +19,18 @@ import org.reasonbrain.data.world.Renderer;
  * @param extraSubjects share (0..1) of the samples outside test-composition, of a family that has extra seen
  *     subjects ({@code Family#extraSubjects}), whose subject is one of those extras: more kinds of object
  *     trained under the same rule, never the held-out one; 0 is the standard build
+ * @param randomShapes share (0..1) of the samples outside test-composition, of a family that has a shape-free
+ *     subject ({@code Family#shapeFreeSubject}: melt, drop), whose subject is that one, a new silhouette and colour
+ *     in every sample: the rule seen on objects no two alike; drawn after the extras; 0 is the standard build
  */
 public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
-    double heldOutBystanders, double extraSubjects) {
+    double heldOutBystanders, double extraSubjects, double randomShapes) {
+  /** A build without shape-free subjects. */
+  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
+      double extraSubjects) {
+    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, 0);
+  }
+
   /** A build without extra seen subjects. */
   public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders) {
     this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, 0);
@@ -46,6 +55,9 @@ public record BuildSettings(int samples, long seed, int size, int candidates, in
     }
     if (!(extraSubjects >= 0 && extraSubjects <= 1)) {
       throw new IllegalArgumentException("--extra-subjects must be between 0 and 1, got " + extraSubjects);
+    }
+    if (!(randomShapes >= 0 && randomShapes <= 1)) {
+      throw new IllegalArgumentException("--random-shapes must be between 0 and 1, got " + randomShapes);
     }
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);

@@ -142,7 +142,7 @@ public final class DatasetBuilder {
   public static Map<String, byte[]> datasetFiles(BuildSettings settings, List<Sample> samples) throws IOException {
     Map<String, byte[]> out = new java.util.LinkedHashMap<>();
     out.put(Dataset.MANIFEST, manifest(samples).getBytes(StandardCharsets.UTF_8));
-    out.put("corpus.txt", corpus(samples, settings.extraSubjects() > 0).getBytes(StandardCharsets.UTF_8));
+    out.put("corpus.txt", corpus(samples, settings.extraSubjects() > 0, settings.randomShapes() > 0).getBytes(StandardCharsets.UTF_8));
     Result r = summarize(null, samples, 0);
     out.put("dataset.json", info(settings, r).getBytes(StandardCharsets.UTF_8));
     return out;
@@ -157,13 +157,17 @@ public final class DatasetBuilder {
   }
 
   /**
-   * World facts of every family and seen subject (with its extra ones when the build draws them), then the
-   * train split's instruction pairs.
+   * World facts of every family and seen subject (with its extra ones and its shape-free one when the build draws
+   * them), then the train split's instruction pairs.
    */
-  private static String corpus(List<Sample> samples, boolean extras) {
+  private static String corpus(List<Sample> samples, boolean extras, boolean shapeFree) {
     StringBuilder sb = new StringBuilder();
     for (Family f : Families.all()) {
-      for (Kind k : extras ? f.trainableSubjects() : f.seenSubjects()) {
+      List<Kind> kinds = new java.util.ArrayList<>(extras ? f.trainableSubjects() : f.seenSubjects());
+      if (shapeFree && f.shapeFreeSubject() != null) {
+        kinds.add(f.shapeFreeSubject());
+      }
+      for (Kind k : kinds) {
         for (String fact : f.facts(k)) {
           sb.append(Character.toUpperCase(fact.charAt(0))).append(fact.substring(1)).append(".\n");
         }
@@ -205,6 +209,9 @@ public final class DatasetBuilder {
     if (settings.extraSubjects() > 0) {
       o.put("extra_subjects", settings.extraSubjects());
     }
+    if (settings.randomShapes() > 0) {
+      o.put("random_shapes", settings.randomShapes());
+    }
     o.set("splits", json.valueToTree(r.perSplit()));
     o.set("categories", json.valueToTree(r.perCategory()));
     var fams = o.putArray("families");
@@ -217,6 +224,9 @@ public final class DatasetBuilder {
         // Which objects a build's extras were: the list grew in session 22 (wind, seesaw, sink-or-float).
         var extras = fam.putArray("extra_subjects");
         f.extraSubjects().forEach(k -> extras.add(k.noun()));
+      }
+      if (settings.randomShapes() > 0 && f.shapeFreeSubject() != null) {
+        fam.put("shape_free_subject", f.shapeFreeSubject().noun());
       }
     }
     return json.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";

@@ -82,6 +82,11 @@ public final class SampleFactory {
         && r.nextDouble() < settings.extraSubjects()) {
       subject = f.extraSubjects().get(r.nextInt(f.extraSubjects().size()));
     }
+    // Shape-free subjects likewise draw only when asked for.
+    if (split != Split.TEST_COMPOSITION && settings.randomShapes() > 0 && f.shapeFreeSubject() != null
+        && r.nextDouble() < settings.randomShapes()) {
+      subject = f.shapeFreeSubject();
+    }
     int steps = split == Split.TEST_MULTISTEP ? 2 + r.nextInt(Math.min(2, f.maxSteps() - 1)) : 1;
     return new Spec(index, split, f.category(), f, subject, steps);
   }

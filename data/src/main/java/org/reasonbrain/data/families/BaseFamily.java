@@ -41,7 +41,7 @@ abstract class BaseFamily implements Family {
 
   @Override
   public Episode episode(Random rng, Kind subject, int steps) {
-    if (!subjects.contains(subject) && !extraSubjects().contains(subject)) {
+    if (!subjects.contains(subject) && !extraSubjects().contains(subject) && subject != shapeFreeSubject()) {
       throw new IllegalArgumentException(name + ": " + subject + " is not a subject of this family");
     }
     if (steps < 1 || steps > maxSteps()) {

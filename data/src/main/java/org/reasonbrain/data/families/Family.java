@@ -51,6 +51,15 @@ public interface Family {
     return List.of();
   }
 
+  /**
+   * A subject of no fixed shape ({@code Kind#WAX_FIGURE}, {@code Kind#TRINKET}: every sample draws a new silhouette
+   * and colour), drawn only by a build that asks for it ({@code --random-shapes}), never in test-composition; null
+   * for the families whose outcome is not the same for any shape.
+   */
+  default Kind shapeFreeSubject() {
+    return null;
+  }
+
   /** The seen subjects followed by the extra ones. */
   default List<Kind> trainableSubjects() {
     List<Kind> all = new java.util.ArrayList<>(seenSubjects());

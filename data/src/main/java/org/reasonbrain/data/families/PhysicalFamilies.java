@@ -38,6 +38,10 @@ final class PhysicalFamilies {
       return List.of(Kind.ICE_BLOCK, Kind.CHOCOLATE);
     }
 
+    @Override public Kind shapeFreeSubject() {
+      return Kind.WAX_FIGURE;
+    }
+
     @Override List<String> states(Kind k) {
       return List.of("solid", "puddle", "damp");
     }
@@ -190,6 +194,10 @@ final class PhysicalFamilies {
 
     @Override public List<Kind> extraSubjects() {
       return List.of(Kind.BOWL, Kind.BOTTLE);
+    }
+
+    @Override public Kind shapeFreeSubject() {
+      return Kind.TRINKET;
     }
 
     @Override Episode build(Random r, Kind k, int steps) {

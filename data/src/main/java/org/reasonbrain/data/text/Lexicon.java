@@ -86,6 +86,9 @@ public final class Lexicon {
     put("mango", "mango fruit", "tropical mango", "ripening mango");
     put("bowl of water", "water bowl", "dish of water", "basin of water");
     put("jug of water", "water jug", "full jug", "carafe of water");
+    // shape-free subjects (Family#shapeFreeSubject)
+    put("wax figure", "wax sculpture", "wax model", "lump of wax");
+    put("trinket", "ornament", "knick-knack", "keepsake");
   }
 
   private Lexicon() {}

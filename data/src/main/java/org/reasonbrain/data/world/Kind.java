@@ -110,7 +110,11 @@ public enum Kind {
   PEAR("pear", Painters::pear),
   MANGO("mango", Painters::mango),
   WATER_BOWL("bowl of water", Painters::waterBowl),
-  WATER_JUG("jug of water", Painters::waterJug);
+  WATER_JUG("jug of water", Painters::waterJug),
+  // shape-free subjects, drawn only by a build with --random-shapes (Family#shapeFreeSubject): every one a new
+  // silhouette and colour (Painters#randomShape), so the rule is seen on objects no two alike
+  WAX_FIGURE("wax figure", Painters::waxFigure),
+  TRINKET("trinket", Painters::trinket);
 
   /** Draws one object in scene units. */
   @FunctionalInterface

@@ -922,6 +922,66 @@ final class Painters {
     }
   }
 
+  // ---------------------------------------------------------------- shape-free subjects
+  /**
+   * An object of no fixed kind: its silhouette (a body of one of five shapes, its width and height, an optional
+   * top part and a spot) follows from its colour and size alone, so it is the same in every state and position of
+   * one sample and a new one in each sample, whose colour and size are drawn afresh. Stands on {@code o.y()}.
+   */
+  static void randomShape(Pen p, SceneObject o) {
+    double s = o.size();
+    int c = o.rgb();
+    java.util.Random r = new java.util.Random(Double.doubleToLongBits(s) * 31 + c);
+    double w = s * (0.6 + 0.8 * r.nextDouble());
+    double h = s * (0.5 + 0.8 * r.nextDouble());
+    double x = o.x();
+    double y = o.y();
+    switch (r.nextInt(5)) {
+      case 0 -> p.color(c).oval(x, y - h / 2, w, h);
+      case 1 -> p.color(c).rect(x - w / 2, y - h, w, h);
+      case 2 -> p.color(c).round(x - w / 2, y - h, w, h, s * 0.25);
+      case 3 -> p.color(c).poly(x - w / 2, y, x + w / 2, y, x + w * 0.3 * (r.nextDouble() - 0.5), y - h);
+      default -> {
+        int n = 5 + r.nextInt(4);
+        double[] xy = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+          double a = 2 * Math.PI * (i + 0.3 * r.nextDouble()) / n;
+          double k = 0.65 + 0.35 * r.nextDouble();
+          xy[2 * i] = x + Math.cos(a) * w / 2 * k;
+          xy[2 * i + 1] = Math.min(y, y - h / 2 + Math.sin(a) * h / 2 * k);
+        }
+        p.color(c).poly(xy);
+      }
+    }
+    if (r.nextBoolean()) {
+      double tw = w * (0.3 + 0.3 * r.nextDouble());
+      double th = h * (0.25 + 0.25 * r.nextDouble());
+      int tc = shade(c, r.nextBoolean() ? 0.75 : 1.25);
+      if (r.nextBoolean()) {
+        p.color(tc).oval(x, y - h - th * 0.35, tw, th);
+      } else {
+        p.color(tc).rect(x - tw / 2, y - h - th * 0.8, tw, th);
+      }
+    }
+    if (r.nextBoolean()) {
+      p.color(shade(c, 1.3)).oval(x + (r.nextDouble() - 0.5) * w * 0.4, y - h * (0.3 + 0.4 * r.nextDouble()), w * 0.25, h * 0.2);
+    }
+  }
+
+  /** A wax figure of a random shape: melts into a puddle of its own colour (then a damp patch), as every meltable does. */
+  static void waxFigure(Pen p, SceneObject o) {
+    meltable(p, o, () -> randomShape(p, o), shade(o.rgb(), 1.05));
+  }
+
+  /** A trinket of a random shape: breaks into shards of its own colour, as the vase, cup and bottle do. */
+  static void trinket(Pen p, SceneObject o) {
+    if (o.state().equals("broken")) {
+      shards(p, o, o.rgb());
+      return;
+    }
+    randomShape(p, o);
+  }
+
   // ---------------------------------------------------------------- story
   private static void figure(Pen p, SceneObject o, int body, int head) {
     double s = o.size();

@@ -1,0 +1,205 @@
+package org.reasonbrain.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reasonbrain.core.progress.Progress;
+import org.reasonbrain.data.build.BuildSettings;
+import org.reasonbrain.data.build.DatasetBuilder;
+import org.reasonbrain.data.build.SampleFactory;
+import org.reasonbrain.data.build.Split;
+import org.reasonbrain.data.families.Episode;
+import org.reasonbrain.data.families.Families;
+import org.reasonbrain.data.families.Family;
+import org.reasonbrain.data.text.Lexicon;
+import org.reasonbrain.data.world.Kind;
+import org.reasonbrain.data.world.Renderer;
+import org.reasonbrain.data.world.SceneObject;
+
+/** Shape-free subjects ({@code --random-shapes}): melt and drop seen on objects no two alike, never in test-composition. */
+class RandomShapesTest {
+  @TempDir
+  Path tmp;
+
+  private static final List<String> SHAPE_FREE = List.of("melt", "drop");
+  private static final String SUBJECT = "subject";
+
+  @Test
+  void onlyMeltAndDropHaveOne_neverAHeldOutOrSeenSubject_andItsNamesAreItsOwn() {
+    for (Family f : Families.all()) {
+      Kind k = f.shapeFreeSubject();
+      if (!SHAPE_FREE.contains(f.name())) {
+        assertNull(k, f.name());
+        continue;
+      }
+      assertFalse(f.subjects().contains(k) || f.extraSubjects().contains(k), f.name() + ": " + k + " is already a subject");
+      for (Family g : Families.all()) {
+        assertFalse(g.subjects().contains(k) || g.extraSubjects().contains(k), k + " is a subject of " + g.name());
+      }
+      for (String name : Lexicon.synonyms(k.noun())) {
+        for (Kind other : Kind.values()) {
+          if (other != k && other.noun().equals(name)) {
+            fail(name + " already names " + other);
+          }
+        }
+      }
+    }
+  }
+
+  private static void fail(String message) {
+    throw new AssertionError(message);
+  }
+
+  @Test
+  void everySampleDrawsANewSilhouette_theSameOneThroughItsOwnSample_andTheRuleStillActsOnIt() {
+    Renderer renderer = new Renderer(64);
+    for (String name : SHAPE_FREE) {
+      Family f = Families.byName(name);
+      Kind k = f.shapeFreeSubject();
+      List<boolean[]> silhouettes = new ArrayList<>();
+      for (int seed = 0; seed < 12; seed++) {
+        Episode ep = f.episode(new Random(seed), k, f.maxSteps());
+        SceneObject before = ep.source().get(SUBJECT);
+        boolean[] sil = renderer.silhouette(before);
+        assertTrue(count(sil) >= 4, name + " seed " + seed + ": the object is drawn (" + count(sil) + " pixels)");
+        assertArrayEquals(sil, renderer.silhouette(before), "the same object draws the same silhouette");
+        // Moved (a drop) or not, the object keeps its shape: the silhouette of the same object elsewhere is a shift of it.
+        assertEquals(count(sil), count(renderer.silhouette(before.at(before.x() + 0.125, before.y()))), 2,
+            name + " seed " + seed + ": the shape does not depend on where the object stands");
+        silhouettes.add(sil);
+        // The rule acts: the first step changes the picture, and its outcome is wider than tall (a puddle, shards).
+        SceneObject after = ep.steps().get(0).target().get(SUBJECT);
+        assertFalse(Arrays.equals(renderer.render(ep.source()).getRGB(0, 0, 64, 64, null, 0, 64),
+            renderer.render(ep.steps().get(0).target()).getRGB(0, 0, 64, 64, null, 0, 64)), name + " seed " + seed);
+        int[] box = box(renderer.silhouette(after), 64);
+        assertTrue(box[0] > box[1], name + " seed " + seed + ": the outcome lies flat (" + box[0] + " x " + box[1] + ")");
+      }
+      int distinct = 0;
+      for (int i = 0; i < silhouettes.size(); i++) {
+        boolean seen = false;
+        for (int j = 0; j < i; j++) {
+          seen |= sameUpToShift(silhouettes.get(i), silhouettes.get(j), 64);
+        }
+        distinct += seen ? 0 : 1;
+      }
+      assertTrue(distinct >= 10, name + ": 12 samples draw at least 10 different shapes, got " + distinct);
+    }
+  }
+
+  private static int count(boolean[] m) {
+    int n = 0;
+    for (boolean b : m) {
+      n += b ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Width and height of the set pixels' bounding box. */
+  private static int[] box(boolean[] m, int side) {
+    int x0 = side;
+    int x1 = -1;
+    int y0 = side;
+    int y1 = -1;
+    for (int i = 0; i < m.length; i++) {
+      if (m[i]) {
+        x0 = Math.min(x0, i % side);
+        x1 = Math.max(x1, i % side);
+        y0 = Math.min(y0, i / side);
+        y1 = Math.max(y1, i / side);
+      }
+    }
+    return new int[] {x1 - x0 + 1, y1 - y0 + 1};
+  }
+
+  /** True when two masks hold the same pattern, wherever each lies. */
+  private static boolean sameUpToShift(boolean[] a, boolean[] b, int side) {
+    if (count(a) != count(b)) {
+      return false;
+    }
+    int[] ba = box(a, side);
+    int[] bb = box(b, side);
+    if (ba[0] != bb[0] || ba[1] != bb[1]) {
+      return false;
+    }
+    return Arrays.equals(crop(a, side), crop(b, side));
+  }
+
+  private static boolean[] crop(boolean[] m, int side) {
+    int x0 = side;
+    int y0 = side;
+    for (int i = 0; i < m.length; i++) {
+      if (m[i]) {
+        x0 = Math.min(x0, i % side);
+        y0 = Math.min(y0, i / side);
+      }
+    }
+    int[] b = box(m, side);
+    boolean[] out = new boolean[b[0] * b[1]];
+    for (int y = 0; y < b[1]; y++) {
+      for (int x = 0; x < b[0]; x++) {
+        out[y * b[0] + x] = m[(y0 + y) * side + x0 + x];
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aBuildDrawsThemOnlyWhenAsked_neverInTestComposition_andRecordsThem() throws Exception {
+    SampleFactory all = new SampleFactory(new BuildSettings(800, 4, 64, 2, 1, 0, 0, 0.5, 1.0), null);
+    SampleFactory none = new SampleFactory(new BuildSettings(800, 4, 64, 2, 1, 0, 0, 0.5, 0.0), null);
+    SampleFactory extras = new SampleFactory(new BuildSettings(800, 4, 64, 2, 1, 0, 0, 0.5), null);
+    int drawn = 0;
+    for (int i = 0; i < 800; i++) {
+      SampleFactory.Spec a = all.spec(i);
+      SampleFactory.Spec n = none.spec(i);
+      assertEquals(extras.spec(i), n, "sample " + i + ": share 0 is the build without them");
+      assertEquals(n.split(), a.split());
+      assertEquals(n.family(), a.family(), "sample " + i + ": the family does not depend on the shapes");
+      Kind shapeFree = a.family().shapeFreeSubject();
+      if (shapeFree == null) {
+        assertEquals(n, a, "sample " + i + ": a family without one is untouched");
+      } else if (a.split() == Split.TEST_COMPOSITION) {
+        assertEquals(a.family().heldOutSubject(), a.subject(), "sample " + i);
+      } else {
+        assertEquals(shapeFree, a.subject(), "sample " + i + ": share 1 draws the shape-free subject");
+        assertNotEquals(shapeFree, n.subject());
+        drawn++;
+      }
+    }
+    assertTrue(drawn > 20, "melt and drop samples outside test-composition, got " + drawn);
+
+    new DatasetBuilder(new BuildSettings(60, 9, 64, 2, 2, 0, 0, 0, 0.5), null).build(tmp.resolve("rs"), false, Progress.NONE);
+    var info = new ObjectMapper().readTree(tmp.resolve("rs/dataset.json").toFile());
+    assertEquals(0.5, info.path("random_shapes").asDouble(), 1e-12);
+    int listed = 0;
+    for (var fam : info.path("families")) {
+      Kind k = Families.byName(fam.path("name").asText()).shapeFreeSubject();
+      assertEquals(k == null ? "" : k.noun(), fam.path("shape_free_subject").asText(""), fam.path("name").asText());
+      listed += k == null ? 0 : 1;
+    }
+    assertEquals(SHAPE_FREE.size(), listed);
+    assertTrue(Files.readString(tmp.resolve("rs/corpus.txt")).contains("wax figure"), "facts of the shape-free subjects");
+    new DatasetBuilder(new BuildSettings(60, 9, 64, 2, 2), null).build(tmp.resolve("std"), false, Progress.NONE);
+    assertFalse(Files.readString(tmp.resolve("std/corpus.txt")).contains("wax figure"));
+    assertFalse(Files.readString(tmp.resolve("std/dataset.json")).contains("random_shapes"));
+    for (double bad : List.of(-0.1, 1.5, Double.NaN)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new BuildSettings(10, 1, 64, 4, 1, 0, 0, 0, bad));
+      assertTrue(e.getMessage().contains("--random-shapes"), e.getMessage());
+    }
+  }
+}
