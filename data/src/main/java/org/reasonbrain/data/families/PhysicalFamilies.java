@@ -58,6 +58,7 @@ final class PhysicalFamilies {
       double size = switch (k) {
         case SNOWMAN -> range(r, 0.28, 0.34);
         case ICE_BLOCK -> range(r, 0.2, 0.28);
+        case WAX_FIGURE -> range(r, 0.11, 0.34);   // as small as the seen subjects, as large as the snowman
         default -> range(r, 0.11, 0.15);
       };
       Scene s = new Scene(background(r, OUTDOOR), List.of(obj(SUBJECT, k, x, Layout.surface(OUTDOOR), size, colour, state)));

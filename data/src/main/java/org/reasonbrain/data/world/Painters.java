@@ -924,7 +924,8 @@ final class Painters {
 
   // ---------------------------------------------------------------- shape-free subjects
   /**
-   * An object of no fixed kind: its silhouette (a body of one of five shapes, its width and height, an optional
+   * An object of no fixed kind: its silhouette (a body of one of five shapes, 0.6-1.6 of its size wide and 0.25-1.3 high
+   * (flat as a plate to upright), an optional
    * top part and a spot) follows from its colour and size alone, so it is the same in every state and position of
    * one sample and a new one in each sample, whose colour and size are drawn afresh. Stands on {@code o.y()}.
    */
@@ -932,8 +933,8 @@ final class Painters {
     double s = o.size();
     int c = o.rgb();
     java.util.Random r = new java.util.Random(Double.doubleToLongBits(s) * 31 + c);
-    double w = s * (0.6 + 0.8 * r.nextDouble());
-    double h = s * (0.5 + 0.8 * r.nextDouble());
+    double w = s * (0.6 + 1.0 * r.nextDouble());
+    double h = s * (0.25 + 1.05 * r.nextDouble());
     double x = o.x();
     double y = o.y();
     switch (r.nextInt(5)) {
