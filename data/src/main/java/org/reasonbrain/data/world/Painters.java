@@ -3,6 +3,8 @@ package org.reasonbrain.data.world;
 import static org.reasonbrain.data.world.Pen.mix;
 import static org.reasonbrain.data.world.Pen.shade;
 
+import java.util.Random;
+
 /**
  * One painter per object kind. Each draws in scene units: the object stands on (o.x, o.y) and is
  * about o.size tall; the state string selects the variant (see the family that uses the kind).
@@ -924,15 +926,15 @@ final class Painters {
 
   // ---------------------------------------------------------------- shape-free subjects
   /**
-   * An object of no fixed kind: its silhouette (a body of one of five shapes, 0.6-1.6 of its size wide and 0.25-1.3 high
-   * (flat as a plate to upright), an optional
-   * top part and a spot) follows from its colour and size alone, so it is the same in every state and position of
-   * one sample and a new one in each sample, whose colour and size are drawn afresh. Stands on {@code o.y()}.
+   * An object of no fixed kind: its silhouette (a body of one of five shapes, 0.6-1.6 of its size wide and 0.25-1.3
+   * high, flat as a plate to upright; an optional top part and a spot) follows from its colour and size alone, so it
+   * is the same in every state and position of one sample and a new one in each sample, whose colour and size are
+   * drawn afresh. Stands on {@code o.y()}.
    */
   static void randomShape(Pen p, SceneObject o) {
     double s = o.size();
     int c = o.rgb();
-    java.util.Random r = new java.util.Random(Double.doubleToLongBits(s) * 31 + c);
+    Random r = new Random(Double.doubleToLongBits(s) * 31 + c);
     double w = s * (0.6 + 1.0 * r.nextDouble());
     double h = s * (0.25 + 1.05 * r.nextDouble());
     double x = o.x();
