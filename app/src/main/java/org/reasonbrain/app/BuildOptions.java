@@ -31,6 +31,9 @@ public final class BuildOptions {
   @Option(names = "--random-shapes", defaultValue = "0", description = "Share (0..1) of the samples outside test-composition, of a family with a shape-free subject (melt: a wax figure, drop: a trinket), whose subject is that one, a new silhouette and colour in every sample: the rule seen on objects no two alike (default ${DEFAULT-VALUE}: the standard build).")
   double randomShapes;
 
+  @Option(names = "--take-away", defaultValue = "0", description = "Share (0..1) of the train and val samples that are, instead of their family's edit, the named object taken out of one of that family's scenes (\"What would happen if someone carried the snowman away?\"): the one rule that acts on any object the same way, test-composition's reserved subjects included, never a held-out (subject, rule) pair (default ${DEFAULT-VALUE}: the standard build).")
+  double takeAway;
+
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
 
@@ -43,7 +46,7 @@ public final class BuildOptions {
   public BuildSettings settings() {
     return new BuildSettings(samples, seed, size, candidates,
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals, heldOutBystanders, extraSubjects,
-        randomShapes);
+        randomShapes, takeAway);
   }
 
   /** The chat rewriter of stage (b) when --rewriter-url is given; null for the built-in grammar rewriter. */

@@ -35,7 +35,7 @@ class RandomShapesTest {
   @TempDir
   Path tmp;
 
-  private static final List<String> SHAPE_FREE = List.of("melt", "drop");
+  private static final List<String> SHAPE_FREE = List.of("melt", "drop", "burn");
   private static final String SUBJECT = "subject";
 
   @Test
@@ -75,12 +75,27 @@ class RandomShapesTest {
         assertTrue(sameUpToShift(centred, renderer.silhouette(before.at(0.5625, before.y())), 64),
             name + " seed " + seed + ": the shape does not depend on where the object stands");
         silhouettes.add(sil);
-        // The rule acts: the first step changes the picture, and its outcome is wider than tall (a puddle, shards).
+        // The rule acts: the first step changes the picture; melted or broken, the outcome is wider than tall (a
+        // puddle, shards); burnt, it is the same silhouette, blackened, with embers and smoke above it.
         SceneObject after = ep.steps().get(0).target().get(SUBJECT);
         assertFalse(Arrays.equals(renderer.render(ep.source()).getRGB(0, 0, 64, 64, null, 0, 64),
             renderer.render(ep.steps().get(0).target()).getRGB(0, 0, 64, 64, null, 0, 64)), name + " seed " + seed);
-        int[] box = box(renderer.silhouette(after), 64);
-        assertTrue(box[0] > box[1], name + " seed " + seed + ": the outcome lies flat (" + box[0] + " x " + box[1] + ")");
+        boolean[] outcome = renderer.silhouette(after);
+        if (name.equals("burn")) {
+          for (int i = 0; i < sil.length; i++) {
+            assertTrue(!sil[i] || outcome[i], name + " seed " + seed + ": the burnt object covers its own shape");
+          }
+          int[] px = renderer.render(ep.steps().get(0).target()).getRGB(0, 0, 64, 64, null, 0, 64);
+          int dark = 0;
+          for (int i = 0; i < sil.length; i++) {
+            int v = px[i];
+            dark += sil[i] && ((v >> 16) & 255) + ((v >> 8) & 255) + (v & 255) < 3 * 90 ? 1 : 0;
+          }
+          assertTrue(dark > count(sil) / 2, name + " seed " + seed + ": blackened (" + dark + " of " + count(sil) + ")");
+        } else {
+          int[] box = box(outcome, 64);
+          assertTrue(box[0] > box[1], name + " seed " + seed + ": the outcome lies flat (" + box[0] + " x " + box[1] + ")");
+        }
       }
       int distinct = 0;
       for (int i = 0; i < silhouettes.size(); i++) {

@@ -22,9 +22,19 @@ import org.reasonbrain.data.world.Renderer;
  * @param randomShapes share (0..1) of the samples outside test-composition, of a family that has a shape-free
  *     subject ({@code Family#shapeFreeSubject}: melt, drop), whose subject is that one, a new silhouette and colour
  *     in every sample: the rule seen on objects no two alike; drawn after the extras; 0 is the standard build
+ * @param takeAway share (0..1) of the train and val samples that are, instead of their family's edit, the named
+ *     object taken out of one of that family's scenes ({@code TakeAway}): the one rule that acts on any object the
+ *     same way, test-composition's reserved subjects included, so each noun is grounded in its object without a
+ *     held-out (subject, rule) pair; 0 is the standard build
  */
 public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
-    double heldOutBystanders, double extraSubjects, double randomShapes) {
+    double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway) {
+  /** A build without take-away samples. */
+  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
+      double extraSubjects, double randomShapes) {
+    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, randomShapes, 0);
+  }
+
   /** A build without shape-free subjects. */
   public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
       double extraSubjects) {
@@ -58,6 +68,9 @@ public record BuildSettings(int samples, long seed, int size, int candidates, in
     }
     if (!(randomShapes >= 0 && randomShapes <= 1)) {
       throw new IllegalArgumentException("--random-shapes must be between 0 and 1, got " + randomShapes);
+    }
+    if (!(takeAway >= 0 && takeAway <= 1)) {
+      throw new IllegalArgumentException("--take-away must be between 0 and 1, got " + takeAway);
     }
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);

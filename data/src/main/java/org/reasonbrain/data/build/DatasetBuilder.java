@@ -19,6 +19,7 @@ import org.reasonbrain.core.io.AtomicFiles;
 import org.reasonbrain.core.progress.Progress;
 import org.reasonbrain.data.families.Families;
 import org.reasonbrain.data.families.Family;
+import org.reasonbrain.data.families.TakeAway;
 import org.reasonbrain.data.format.Dataset;
 import org.reasonbrain.data.format.ManifestCodec;
 import org.reasonbrain.data.format.Sample;
@@ -142,7 +143,7 @@ public final class DatasetBuilder {
   public static Map<String, byte[]> datasetFiles(BuildSettings settings, List<Sample> samples) throws IOException {
     Map<String, byte[]> out = new java.util.LinkedHashMap<>();
     out.put(Dataset.MANIFEST, manifest(samples).getBytes(StandardCharsets.UTF_8));
-    out.put("corpus.txt", corpus(samples, settings.extraSubjects() > 0, settings.randomShapes() > 0).getBytes(StandardCharsets.UTF_8));
+    out.put("corpus.txt", corpus(samples, settings).getBytes(StandardCharsets.UTF_8));
     Result r = summarize(null, samples, 0);
     out.put("dataset.json", info(settings, r).getBytes(StandardCharsets.UTF_8));
     return out;
@@ -158,13 +159,17 @@ public final class DatasetBuilder {
 
   /**
    * World facts of every family and seen subject (with its extra ones and its shape-free one when the build draws
-   * them), then the train split's instruction pairs.
+   * them, and the take-away rule's objects when it draws that), then the train split's instruction pairs.
    */
-  private static String corpus(List<Sample> samples, boolean extras, boolean shapeFree) {
+  private static String corpus(List<Sample> samples, BuildSettings settings) {
     StringBuilder sb = new StringBuilder();
-    for (Family f : Families.all()) {
-      List<Kind> kinds = new java.util.ArrayList<>(extras ? f.trainableSubjects() : f.seenSubjects());
-      if (shapeFree && f.shapeFreeSubject() != null) {
+    List<Family> families = new java.util.ArrayList<>(Families.all());
+    if (settings.takeAway() > 0) {
+      families.addAll(TakeAway.all());
+    }
+    for (Family f : families) {
+      List<Kind> kinds = new java.util.ArrayList<>(settings.extraSubjects() > 0 ? f.trainableSubjects() : f.seenSubjects());
+      if (settings.randomShapes() > 0 && f.shapeFreeSubject() != null) {
         kinds.add(f.shapeFreeSubject());
       }
       for (Kind k : kinds) {
@@ -211,6 +216,15 @@ public final class DatasetBuilder {
     }
     if (settings.randomShapes() > 0) {
       o.put("random_shapes", settings.randomShapes());
+    }
+    if (settings.takeAway() > 0) {
+      o.put("take_away", settings.takeAway());
+      var hosts = o.putArray("take_away_subjects");
+      for (Family t : TakeAway.all()) {
+        var h = hosts.addObject().put("scene_of", ((TakeAway) t).host().name());
+        var subjects = h.putArray("subjects");
+        t.subjects().forEach(k -> subjects.add(k.noun()));
+      }
     }
     o.set("splits", json.valueToTree(r.perSplit()));
     o.set("categories", json.valueToTree(r.perCategory()));

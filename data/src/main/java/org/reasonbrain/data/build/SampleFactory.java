@@ -14,6 +14,7 @@ import org.reasonbrain.data.families.Families;
 import org.reasonbrain.data.families.Family;
 import org.reasonbrain.data.families.Rivals;
 import org.reasonbrain.data.families.Step;
+import org.reasonbrain.data.families.TakeAway;
 import org.reasonbrain.data.format.Sample;
 import org.reasonbrain.core.text.NounChunker;
 import org.reasonbrain.data.pipeline.EditRegion;
@@ -88,6 +89,17 @@ public final class SampleFactory {
       subject = f.shapeFreeSubject();
     }
     int steps = split == Split.TEST_MULTISTEP ? 2 + r.nextInt(Math.min(2, f.maxSteps() - 1)) : 1;
+    // Take-away samples replace a share of the train and val samples, from a stream of their own, so the rest of
+    // the build is the one it would be without them.
+    if ((split == Split.TRAIN || split == Split.VAL) && settings.takeAway() > 0) {
+      Random rt = rng(index, 5);
+      if (rt.nextDouble() < settings.takeAway()) {
+        List<Family> hosts = TakeAway.all();
+        f = hosts.get(rt.nextInt(hosts.size()));
+        subject = f.subjects().get(rt.nextInt(f.subjects().size()));
+        steps = 1;
+      }
+    }
     return new Spec(index, split, f.category(), f, subject, steps);
   }
 

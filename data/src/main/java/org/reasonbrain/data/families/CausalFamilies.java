@@ -210,6 +210,10 @@ final class CausalFamilies {
       return List.of(Kind.CARDBOARD_BOX, Kind.STRAW_BALE);
     }
 
+    @Override public Kind shapeFreeSubject() {
+      return Kind.WOODEN_CARVING;
+    }
+
     @Override Episode build(Random r, Kind k, int steps) {
       double ground = Layout.surface(OUTDOOR);
       List<Double> xs = spread(r, 2, 0.2, 0.8, 0.35, List.of());
@@ -218,9 +222,14 @@ final class CausalFamilies {
         case LEAF_PILE -> jitter(r, 0xC8702A, 15);
         case CARDBOARD_BOX -> jitter(r, 0xB8894F, 12);
         case STRAW_BALE -> jitter(r, 0xD9B85A, 12);
+        case WOODEN_CARVING -> jitter(r, pick(r, List.of(0x7A5230, 0xA0703C, 0xC49A6C, 0x5C3A1E)), 20);
         default -> jitter(r, 0x7A5230, 15);
       };
-      double size = k == Kind.LOG ? 0.12 : 0.14;
+      double size = switch (k) {
+        case LOG -> 0.12;
+        case WOODEN_CARVING -> range(r, 0.1, 0.2);   // a shape-free subject: from the paper's size to twice the log's
+        default -> 0.14;
+      };
       Scene source = new Scene(background(r, OUTDOOR), List.of(
           obj(S, k, xs.get(0), ground, size, colour, "plain"),
           obj("match", Kind.MATCH, xs.get(0) + 0.02, ground - size * 0.5, 0.1, 0, "lit"),

@@ -86,9 +86,15 @@ public final class Lexicon {
     put("mango", "mango fruit", "tropical mango", "ripening mango");
     put("bowl of water", "water bowl", "dish of water", "basin of water");
     put("jug of water", "water jug", "full jug", "carafe of water");
+    // subjects no family's instruction names, only the take-away rule (TakeAway); every synonym keeps the noun's
+    // head word, so the hybrid scorer's reading of every other build stays as it was
+    put("glass", "drinking glass", "empty glass", "clear glass");
+    put("bucket", "metal bucket", "empty bucket", "tin bucket");
+    put("lamp", "table lamp", "desk lamp", "reading lamp");
     // shape-free subjects (Family#shapeFreeSubject)
     put("wax figure", "wax sculpture", "wax model", "lump of wax");
     put("trinket", "ornament", "knick-knack", "keepsake");
+    put("wooden carving", "wood carving", "carved piece of wood", "whittled carving");
   }
 
   private Lexicon() {}

@@ -114,7 +114,8 @@ public enum Kind {
   // shape-free subjects, drawn only by a build with --random-shapes (Family#shapeFreeSubject): every one a new
   // silhouette and colour (Painters#randomShape), so the rule is seen on objects no two alike
   WAX_FIGURE("wax figure", Painters::waxFigure),
-  TRINKET("trinket", Painters::trinket);
+  TRINKET("trinket", Painters::trinket),
+  WOODEN_CARVING("wooden carving", Painters::woodenCarving);
 
   /** Draws one object in scene units. */
   @FunctionalInterface

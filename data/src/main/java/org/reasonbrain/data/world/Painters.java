@@ -932,9 +932,13 @@ final class Painters {
    * drawn afresh. Stands on {@code o.y()}.
    */
   static void randomShape(Pen p, SceneObject o) {
+    randomShape(p, o, o.rgb());
+  }
+
+  /** {@link #randomShape(Pen, SceneObject)}'s silhouette (still chosen by the object's own colour) painted in {@code c}. */
+  private static void randomShape(Pen p, SceneObject o, int c) {
     double s = o.size();
-    int c = o.rgb();
-    Random r = new Random(Double.doubleToLongBits(s) * 31 + c);
+    Random r = new Random(Double.doubleToLongBits(s) * 31 + o.rgb());
     double w = s * (0.6 + 1.0 * r.nextDouble());
     double h = s * (0.25 + 1.05 * r.nextDouble());
     double x = o.x();
@@ -980,6 +984,21 @@ final class Painters {
   static void trinket(Pen p, SceneObject o) {
     if (o.state().equals("broken")) {
       shards(p, o, o.rgb());
+      return;
+    }
+    randomShape(p, o);
+  }
+
+  /**
+   * A wooden carving of a random shape: burns as the log does, the same silhouette blackened, with embers and smoke
+   * (the shape stays the one its colour chose: only the paint changes).
+   */
+  static void woodenCarving(Pen p, SceneObject o) {
+    if (o.state().equals("burnt")) {
+      randomShape(p, o, 0x231E1A);
+      double s = o.size();
+      ember(p, o.x() - s * 0.2, o.y() - s * 0.25, s);
+      smoke(p, o.x(), o.y() - s * 0.6, s);
       return;
     }
     randomShape(p, o);
