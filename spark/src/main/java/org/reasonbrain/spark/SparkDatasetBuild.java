@@ -37,7 +37,8 @@ final class SparkDatasetBuild {
   private SparkDatasetBuild() {}
 
   /** What executors need: plain values only. */
-  record Job(int samples, long seed, int size, int candidates, double rivals, double heldOutBystanders, String rewriterUrl, String rewriterModel, String tmp,
+  record Job(int samples, long seed, int size, int candidates, double rivals, double heldOutBystanders, double extraSubjects,
+      double randomShapes, double takeAway, String rewriterUrl, String rewriterModel, String tmp,
       Map<String, String> hadoop, int failPartition, boolean hadoopForLocal) implements java.io.Serializable {}
 
   static DatasetBuilder.Result build(JavaSparkContext sc, BuildSettings settings, String rewriterUrl, String rewriterModel,
@@ -74,7 +75,8 @@ final class SparkDatasetBuild {
         sizes[i] = ranges[i][1] - ranges[i][0];
         parts.add(ranges[i]);
       }
-      Job job = new Job(settings.samples(), settings.seed(), settings.size(), settings.candidates(), settings.rivals(), settings.heldOutBystanders(), rewriterUrl, rewriterModel,
+      Job job = new Job(settings.samples(), settings.seed(), settings.size(), settings.candidates(), settings.rivals(), settings.heldOutBystanders(),
+          settings.extraSubjects(), settings.randomShapes(), settings.takeAway(), rewriterUrl, rewriterModel,
           tmp.toString(), Spark.hadoopConf(sc), Integer.getInteger(FAIL_FIRST_ATTEMPT, -1), Boolean.getBoolean(HADOOP_FOR_LOCAL));
       List<String> lines = Spark.collect(sc, parts, sizes, progress, "building " + settings.samples() + " samples",
           it -> makePartition(job, it));
@@ -129,8 +131,10 @@ final class SparkDatasetBuild {
     try {
       fs.setWriteChecksum(false);
       Path root = new Path(job.tmp());
+      // Every option of the build, as the driver was given it: before session 24 the executors dropped the extra
+      // subjects and shape-free ones, so such a build wrote standard samples under a dataset.json that listed them.
       BuildSettings settings = new BuildSettings(job.samples(), job.seed(), job.size(), job.candidates(), 1, job.rivals(),
-          job.heldOutBystanders());
+          job.heldOutBystanders(), job.extraSubjects(), job.randomShapes(), job.takeAway());
       SampleFactory factory = new SampleFactory(settings, job.rewriterUrl() == null ? null
           : new ChatRewriter(job.rewriterUrl(), job.rewriterModel(), System.getenv("OPENAI_API_KEY")));
       // A local folder (file://) is written with java.nio: Hadoop's local file system sets each new file's

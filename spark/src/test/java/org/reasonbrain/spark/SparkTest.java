@@ -100,6 +100,20 @@ class SparkTest {
   }
 
   @Test
+  void everyBuildOptionReachesTheExecutors(@TempDir Path tmp) throws Exception {
+    // Rivals, held-out bystanders, extra subjects, shape-free subjects and take-away samples all on: the same bytes
+    // as the local build (the executors once built extras and shapes as a standard build).
+    BuildSettings all = new BuildSettings(40, 12, 64, 4, 2, 0.5, 0.5, 0.5, 0.5, 0.3);
+    Path expected = tmp.resolve("local");
+    new DatasetBuilder(all, null).build(expected, false, Progress.NONE);
+    try (JavaSparkContext sc = context("local[2]")) {
+      Path out = tmp.resolve("spark");
+      SparkDatasetBuild.build(sc, all, null, null, out.toUri().toString(), false, 2, Progress.NONE);
+      assertSameFiles(expected, out);
+    }
+  }
+
+  @Test
   void throughHadoopsFileSystemTheBuildIsTheSame(@TempDir Path tmp) throws Exception {
     // The path every non-local output (hdfs://, s3a://) takes: files written with FileSystem.create.
     System.setProperty(SparkDatasetBuild.HADOOP_FOR_LOCAL, "true");
