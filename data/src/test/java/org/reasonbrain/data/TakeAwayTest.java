@@ -41,8 +41,8 @@ class TakeAwayTest {
   @Test
   void everyReservedSubjectIsTakenAwayInItsOwnFamilysScene_butNoneOfTheRivalRulesIsAHost() {
     Set<Kind> reserved = new HashSet<>();
-    for (Family t : TakeAway.all()) {
-      Family host = ((TakeAway) t).host();
+    for (TakeAway t : TakeAway.all()) {
+      Family host = t.host();
       assertTrue(Families.all().contains(host), host.name());
       assertFalse(t.hasHeldOutSubject(), "the rule holds nothing out");
       assertEquals(TakeAway.NAME, t.name());
@@ -56,17 +56,17 @@ class TakeAwayTest {
       assertTrue(reserved.contains(k), name + "'s reserved " + k + " is taken away in a " + name + " scene");
     }
     for (String name : List.of("seesaw", "magnet", "dominoes")) {
-      assertTrue(TakeAway.all().stream().noneMatch(t -> ((TakeAway) t).host().name().equals(name)), name);
+      assertTrue(TakeAway.all().stream().noneMatch(t -> t.host().name().equals(name)), name);
     }
   }
 
   @Test
   void theNamedObjectAndOnlyItLeavesThePicture_andTheWrongOutcomesAreNotTheTarget() {
     Renderer renderer = new Renderer(64);
-    for (Family t : TakeAway.all()) {
+    for (TakeAway t : TakeAway.all()) {
       for (Kind k : t.subjects()) {
         for (int seed = 0; seed < 4; seed++) {
-          String what = ((TakeAway) t).host().name() + " / " + k + " seed " + seed;
+          String what = t.host().name() + " / " + k + " seed " + seed;
           Episode ep = t.episode(new Random(seed), k, 1);
           Step st = ep.steps().get(0);
           List<SceneObject> named = ep.source().objects().stream().filter(o -> o.kind() == k).toList();
@@ -86,7 +86,7 @@ class TakeAwayTest {
         }
       }
     }
-    Family melt = TakeAway.all().stream().filter(t -> ((TakeAway) t).host().name().equals("melt")).findFirst().orElseThrow();
+    Family melt = TakeAway.all().stream().filter(t -> t.host().name().equals("melt")).findFirst().orElseThrow();
     for (int seed = 0; seed < 8; seed++) {
       assertEquals("solid", melt.episode(new Random(seed), Kind.SNOWMAN, 1).source().objects().stream()
           .filter(o -> o.kind() == Kind.SNOWMAN).findFirst().orElseThrow().state(), "the snowman stands, not yet a puddle");

@@ -220,8 +220,8 @@ public final class DatasetBuilder {
     if (settings.takeAway() > 0) {
       o.put("take_away", settings.takeAway());
       var hosts = o.putArray("take_away_subjects");
-      for (Family t : TakeAway.all()) {
-        var h = hosts.addObject().put("scene_of", ((TakeAway) t).host().name());
+      for (TakeAway t : TakeAway.all()) {
+        var h = hosts.addObject().put("scene_of", t.host().name());
         var subjects = h.putArray("subjects");
         t.subjects().forEach(k -> subjects.add(k.noun()));
       }

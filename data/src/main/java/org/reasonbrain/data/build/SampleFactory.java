@@ -94,7 +94,7 @@ public final class SampleFactory {
     if ((split == Split.TRAIN || split == Split.VAL) && settings.takeAway() > 0) {
       Random rt = rng(index, 5);
       if (rt.nextDouble() < settings.takeAway()) {
-        List<Family> hosts = TakeAway.all();
+        List<TakeAway> hosts = TakeAway.all();
         f = hosts.get(rt.nextInt(hosts.size()));
         subject = f.subjects().get(rt.nextInt(f.subjects().size()));
         steps = 1;

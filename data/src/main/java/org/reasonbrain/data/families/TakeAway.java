@@ -32,10 +32,10 @@ public final class TakeAway extends BaseFamily {
    */
   private static final Set<String> NOT_HOSTS = Set.of("seesaw", "magnet", "dominoes");
 
-  private static final List<Family> ALL;
+  private static final List<TakeAway> ALL;
 
   static {
-    List<Family> all = new ArrayList<>();
+    List<TakeAway> all = new ArrayList<>();
     for (Family host : Families.all()) {
       if (NOT_HOSTS.contains(host.name())) {
         continue;
@@ -56,7 +56,7 @@ public final class TakeAway extends BaseFamily {
   }
 
   /** One instance per host family, in {@link Families#all()}'s order. */
-  public static List<Family> all() {
+  public static List<TakeAway> all() {
     return ALL;
   }
 
@@ -69,16 +69,6 @@ public final class TakeAway extends BaseFamily {
   @Override
   public boolean hasHeldOutSubject() {
     return false;
-  }
-
-  @Override
-  public Kind heldOutSubject() {
-    return null;
-  }
-
-  @Override
-  public List<Kind> seenSubjects() {
-    return subjects();
   }
 
   @Override
