@@ -30,12 +30,12 @@ import org.reasonbrain.data.world.Kind;
 import org.reasonbrain.data.world.Renderer;
 import org.reasonbrain.data.world.SceneObject;
 
-/** Shape-free subjects ({@code --random-shapes}): melt and drop seen on objects no two alike, never in test-composition. */
+/** Shape-free subjects ({@code --random-shapes}): melt, drop, burn and wind seen on objects no two alike, never in test-composition. */
 class RandomShapesTest {
   @TempDir
   Path tmp;
 
-  private static final List<String> SHAPE_FREE = List.of("melt", "drop", "burn");
+  private static final List<String> SHAPE_FREE = List.of("melt", "drop", "burn", "wind");
   private static final String SUBJECT = "subject";
 
   @Test
@@ -81,7 +81,22 @@ class RandomShapesTest {
         assertFalse(Arrays.equals(renderer.render(ep.source()).getRGB(0, 0, 64, 64, null, 0, 64),
             renderer.render(ep.steps().get(0).target()).getRGB(0, 0, 64, 64, null, 0, 64)), name + " seed " + seed);
         boolean[] outcome = renderer.silhouette(after);
-        if (name.equals("burn")) {
+        if (name.equals("wind")) {
+          // bent away from the fan: the object's pixels move that way, most at its top
+          double lean = Math.signum(after.param());
+          assertTrue(lean != 0 && before.param() == 0, name + " seed " + seed + ": upright before, bent after");
+          double shift = centreX(outcome, 64) - centreX(sil, 64);
+          assertTrue(shift * lean > 1, name + " seed " + seed + ": leans " + lean + " (moved " + shift + " px)");
+          // rooted: the trunk's foot stays, the top moves furthest
+          int foot = lastRow(sil, 64);
+          assertEquals(foot, lastRow(outcome, 64), name + " seed " + seed);
+          double footShift = centreX(rows(outcome, 64, foot - 1, foot), 64) - centreX(rows(sil, 64, foot - 1, foot), 64);
+          assertTrue(Math.abs(footShift) <= 1, name + " seed " + seed + ": the foot stays (moved " + footShift + " px)");
+          int topS = firstRow(sil, 64);
+          int topO = firstRow(outcome, 64);
+          double topShift = centreX(rows(outcome, 64, topO, topO + 3), 64) - centreX(rows(sil, 64, topS, topS + 3), 64);
+          assertTrue(topShift * lean > shift * lean, name + " seed " + seed + ": the top moves most (" + topShift + " px)");
+        } else if (name.equals("burn")) {
           for (int i = 0; i < sil.length; i++) {
             assertTrue(!sil[i] || outcome[i], name + " seed " + seed + ": the burnt object covers its own shape");
           }
@@ -115,6 +130,42 @@ class RandomShapesTest {
       n += b ? 1 : 0;
     }
     return n;
+  }
+
+  /** Mean column of the set pixels. */
+  private static double centreX(boolean[] m, int side) {
+    double sum = 0;
+    for (int i = 0; i < m.length; i++) {
+      sum += m[i] ? i % side : 0;
+    }
+    return sum / count(m);
+  }
+
+  private static int firstRow(boolean[] m, int side) {
+    for (int i = 0; i < m.length; i++) {
+      if (m[i]) {
+        return i / side;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastRow(boolean[] m, int side) {
+    for (int i = m.length - 1; i >= 0; i--) {
+      if (m[i]) {
+        return i / side;
+      }
+    }
+    return -1;
+  }
+
+  /** The set pixels of rows y0..y1 (inclusive). */
+  private static boolean[] rows(boolean[] m, int side, int y0, int y1) {
+    boolean[] out = new boolean[m.length];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = m[i] && i / side >= y0 && i / side <= y1;
+    }
+    return out;
   }
 
   /** Width and height of the set pixels' bounding box. */

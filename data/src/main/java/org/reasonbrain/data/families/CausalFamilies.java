@@ -102,6 +102,11 @@ final class CausalFamilies {
       return List.of(Kind.POPPY, Kind.LILY);
     }
 
+    /** A topiary clipped to a new shape in every sample, bending as the held-out tree would (--random-shapes builds). */
+    @Override public Kind shapeFreeSubject() {
+      return Kind.TOPIARY;
+    }
+
     @Override Episode build(Random r, Kind k, int steps) {
       boolean fanLeft = r.nextBoolean();
       double dir = fanLeft ? 1 : -1;
@@ -109,12 +114,14 @@ final class CausalFamilies {
       double fanX = fanLeft ? range(r, 0.1, 0.18) : range(r, 0.82, 0.9);
       double x = fanLeft ? range(r, 0.4, 0.55) : range(r, 0.45, 0.6);
       boolean flower = extraSubjects().contains(k);
-      double size = k == Kind.FLAG ? range(r, 0.4, 0.46) : flower ? range(r, 0.36, 0.42) : range(r, 0.46, 0.52);
+      double size = k == Kind.FLAG ? range(r, 0.4, 0.46) : flower ? range(r, 0.36, 0.42)
+          : k == Kind.TOPIARY ? range(r, 0.42, 0.5) : range(r, 0.46, 0.52);
       int colour = k == Kind.FLAG ? vivid(r)
+          : k == Kind.TOPIARY ? jitter(r, pick(r, List.of(0x2F7A34, 0x4E9A3E, 0x6B8E23, 0x3C6E47)), 18)
           : k == Kind.POPPY ? jitter(r, 0xE8502A, 12)
           : k == Kind.LILY ? jitter(r, pick(r, List.of(0xF4A6C8, 0xF7A24A)), 12)
           : jitter(r, 0x3E9B3A, 15);
-      String state = k == Kind.FLAG ? "plain" : flower ? "bloom" : "grown";
+      String state = k == Kind.FLAG || k == Kind.TOPIARY ? "plain" : flower ? "bloom" : "grown";
       Scene source = new Scene(background(r, OUTDOOR), List.of(
           new SceneObject("fan", Kind.FAN, fanX, ground, 0.2, jitter(r, 0x5B8DB8, 20), "off", dir),
           obj(S, k, x, ground, size, colour, state)));

@@ -95,6 +95,7 @@ public final class Lexicon {
     put("wax figure", "wax sculpture", "wax model", "lump of wax");
     put("trinket", "ornament", "knick-knack", "keepsake");
     put("wooden carving", "wood carving", "carved piece of wood", "whittled carving");
+    put("topiary", "clipped shrub", "topiary bush", "sculpted hedge");
   }
 
   private Lexicon() {}

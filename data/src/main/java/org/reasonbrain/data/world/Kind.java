@@ -115,7 +115,8 @@ public enum Kind {
   // silhouette and colour (Painters#randomShape), so the rule is seen on objects no two alike
   WAX_FIGURE("wax figure", Painters::waxFigure),
   TRINKET("trinket", Painters::trinket),
-  WOODEN_CARVING("wooden carving", Painters::woodenCarving);
+  WOODEN_CARVING("wooden carving", Painters::woodenCarving),
+  TOPIARY("topiary", Painters::topiary);
 
   /** Draws one object in scene units. */
   @FunctionalInterface

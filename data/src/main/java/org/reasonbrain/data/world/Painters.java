@@ -1004,6 +1004,28 @@ final class Painters {
     randomShape(p, o);
   }
 
+  /**
+   * A topiary: a shrub clipped to a random shape ({@link #randomShape(Pen, SceneObject)}'s silhouette, chosen by its
+   * colour and size) on a short trunk. o.param bends it as the wind bends the tree (+1 to the right): the trunk leans
+   * and the clipped crown, sheared about its base, follows it.
+   */
+  static void topiary(Pen p, SceneObject o) {
+    double s = o.size();
+    double bend = o.param() * s * 0.25;
+    double trunkW = Math.max(0.012, s * 0.1);
+    double top = s * 0.45;
+    p.color(0x7A5230).poly(o.x() - trunkW / 2, o.y(), o.x() + trunkW / 2, o.y(),
+        o.x() + trunkW / 3 + bend, o.y() - top, o.x() - trunkW / 3 + bend, o.y() - top);
+    double cx = o.x() + bend * 1.3;
+    double cy = o.y() - top + s * 0.05;
+    java.awt.geom.AffineTransform saved = p.graphics().getTransform();
+    p.graphics().translate(cx, cy);
+    p.graphics().shear(-o.param() * 0.35, 0);
+    p.graphics().translate(-cx, -cy);
+    randomShape(p, new SceneObject(o.id(), o.kind(), cx, cy, s * 0.55, o.rgb(), o.state(), 0));
+    p.graphics().setTransform(saved);
+  }
+
   // ---------------------------------------------------------------- story
   private static void figure(Pen p, SceneObject o, int body, int head) {
     double s = o.size();
