@@ -29,17 +29,18 @@ import org.reasonbrain.data.text.Lexicon;
 import org.reasonbrain.data.world.Kind;
 import org.reasonbrain.data.world.Renderer;
 import org.reasonbrain.data.world.SceneObject;
+import org.reasonbrain.data.world.TankGeometry;
 
-/** Shape-free subjects ({@code --random-shapes}): melt, drop, burn and wind seen on objects no two alike, never in test-composition. */
+/** Shape-free subjects ({@code --random-shapes}): melt, drop, burn, wind, freeze and sink-or-float seen on objects no two alike, never in test-composition. */
 class RandomShapesTest {
   @TempDir
   Path tmp;
 
-  private static final List<String> SHAPE_FREE = List.of("melt", "drop", "burn", "wind");
+  private static final List<String> SHAPE_FREE = List.of("melt", "drop", "burn", "wind", "freeze", "sink-or-float");
   private static final String SUBJECT = "subject";
 
   @Test
-  void onlyMeltAndDropHaveOne_neverAHeldOutOrSeenSubject_andItsNamesAreItsOwn() {
+  void onlyTheListedFamiliesHaveOne_neverAHeldOutOrSeenSubject_andItsNamesAreItsOwn() {
     for (Family f : Families.all()) {
       Kind k = f.shapeFreeSubject();
       if (!SHAPE_FREE.contains(f.name())) {
@@ -96,6 +97,20 @@ class RandomShapesTest {
           int topO = firstRow(outcome, 64);
           double topShift = centreX(rows(outcome, 64, topO, topO + 3), 64) - centreX(rows(sil, 64, topS, topS + 3), 64);
           assertTrue(topShift * lean > shift * lean, name + " seed " + seed + ": the top moves most (" + topShift + " px)");
+        } else if (name.equals("freeze")) {
+          // the same vessel, its water turned pale ice
+          assertArrayEquals(sil, outcome, name + " seed " + seed + ": the vessel keeps its shape");
+          assertTrue(brightness(ep.steps().get(0).target(), sil, renderer) > brightness(ep.source(), sil, renderer) + 20,
+              name + " seed " + seed + ": the water turns to pale ice");
+        } else if (name.equals("sink-or-float")) {
+          // metal sinks to the tank's floor, plastic floats at the surface; either way it falls from where it was held
+          int floor = (int) (TankGeometry.BOTTOM * 64);
+          assertTrue(firstRow(outcome, 64) > firstRow(sil, 64), name + " seed " + seed + ": it falls");
+          if (after.param() > 0.5) {
+            assertTrue(lastRow(outcome, 64) >= floor - 2, name + " seed " + seed + ": metal sinks (" + lastRow(outcome, 64) + ")");
+          } else {
+            assertTrue(lastRow(outcome, 64) < floor - 6, name + " seed " + seed + ": plastic floats (" + lastRow(outcome, 64) + ")");
+          }
         } else if (name.equals("burn")) {
           for (int i = 0; i < sil.length; i++) {
             assertTrue(!sil[i] || outcome[i], name + " seed " + seed + ": the burnt object covers its own shape");
@@ -130,6 +145,16 @@ class RandomShapesTest {
       n += b ? 1 : 0;
     }
     return n;
+  }
+
+  /** Mean of R+G+B over the masked pixels of the scene's picture. */
+  private static double brightness(org.reasonbrain.data.world.Scene scene, boolean[] mask, Renderer renderer) {
+    int[] px = renderer.render(scene).getRGB(0, 0, 64, 64, null, 0, 64);
+    double sum = 0;
+    for (int i = 0; i < px.length; i++) {
+      sum += mask[i] ? ((px[i] >> 16) & 255) + ((px[i] >> 8) & 255) + (px[i] & 255) : 0;
+    }
+    return sum / count(mask);
   }
 
   /** Mean column of the set pixels. */
@@ -240,7 +265,7 @@ class RandomShapesTest {
         drawn++;
       }
     }
-    assertTrue(drawn > 20, "melt and drop samples outside test-composition, got " + drawn);
+    assertTrue(drawn > 20, "samples of families with one outside test-composition, got " + drawn);
 
     new DatasetBuilder(new BuildSettings(60, 9, 64, 2, 2, 0, 0, 0, 0.5), null).build(tmp.resolve("rs"), false, Progress.NONE);
     var info = new ObjectMapper().readTree(tmp.resolve("rs/dataset.json").toFile());

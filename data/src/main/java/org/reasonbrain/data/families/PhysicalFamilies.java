@@ -426,10 +426,15 @@ final class PhysicalFamilies {
       return List.of(Kind.BOTTLE, Kind.JAR, Kind.POT);
     }
 
+    /** A figurine of a new shape in every sample, metal (sinks) or plastic (floats) as the held-out ball (--random-shapes builds). */
+    @Override public Kind shapeFreeSubject() {
+      return Kind.FIGURINE;
+    }
+
     @Override Episode build(Random r, Kind k, int steps) {
       boolean heavy = r.nextBoolean();
       double x = range(r, 0.3, 0.7);
-      double size = 0.1;
+      double size = k == Kind.FIGURINE ? range(r, 0.08, 0.12) : 0.1;
       int colour = k == Kind.BLOCK ? (heavy ? jitter(r, 0x8A8A8A, 10) : jitter(r, 0xB07A45, 12))
           : (heavy ? jitter(r, 0xB8BEC6, 8) : vivid(r));
       SceneObject held = new SceneObject(StateChainFamily.SUBJECT, k, x, 0.3, size, colour, "plain", heavy ? 1 : 0);
@@ -444,7 +449,7 @@ final class PhysicalFamilies {
     }
 
     @Override public List<String> facts(Kind k) {
-      if (extraSubjects().contains(k)) {
+      if (extraSubjects().contains(k) || k == shapeFreeSubject()) {
         return List.of("a plastic " + k.noun() + " floats on water", "a metal " + k.noun() + " sinks in water");
       }
       return List.of("a wooden " + k.noun() + " floats on water", "a stone " + k.noun() + " sinks in water",
@@ -460,6 +465,11 @@ final class PhysicalFamilies {
 
     @Override public List<Kind> extraSubjects() {
       return List.of(Kind.WATER_BOWL, Kind.WATER_JUG);
+    }
+
+    /** A clear vessel of a new shape in every sample, its water freezing as the held-out bucket's would (--random-shapes builds). */
+    @Override public Kind shapeFreeSubject() {
+      return Kind.WATER_VESSEL;
     }
 
     @Override Episode build(Random r, Kind k, int steps) {

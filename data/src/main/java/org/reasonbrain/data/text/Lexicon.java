@@ -96,6 +96,8 @@ public final class Lexicon {
     put("trinket", "ornament", "knick-knack", "keepsake");
     put("wooden carving", "wood carving", "carved piece of wood", "whittled carving");
     put("topiary", "clipped shrub", "topiary bush", "sculpted hedge");
+    put("vessel of water", "water vessel", "vessel full of water", "container of water");
+    put("figurine", "statuette", "little figure", "small figurine");
   }
 
   private Lexicon() {}

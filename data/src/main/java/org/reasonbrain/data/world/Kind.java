@@ -116,7 +116,9 @@ public enum Kind {
   WAX_FIGURE("wax figure", Painters::waxFigure),
   TRINKET("trinket", Painters::trinket),
   WOODEN_CARVING("wooden carving", Painters::woodenCarving),
-  TOPIARY("topiary", Painters::topiary);
+  TOPIARY("topiary", Painters::topiary),
+  WATER_VESSEL("vessel of water", Painters::waterVessel),
+  FIGURINE("figurine", Painters::figurine);
 
   /** Draws one object in scene units. */
   @FunctionalInterface

@@ -938,7 +938,7 @@ final class Painters {
   /** {@link #randomShape(Pen, SceneObject)}'s silhouette (still chosen by the object's own colour) painted in {@code c}. */
   private static void randomShape(Pen p, SceneObject o, int c) {
     double s = o.size();
-    Random r = new Random(Double.doubleToLongBits(s) * 31 + o.rgb());
+    Random r = randomShapeRandom(o);
     double w = s * (0.6 + 1.0 * r.nextDouble());
     double h = s * (0.25 + 1.05 * r.nextDouble());
     double x = o.x();
@@ -973,6 +973,18 @@ final class Painters {
     if (r.nextBoolean()) {
       p.color(shade(c, 1.3)).oval(x + (r.nextDouble() - 0.5) * w * 0.4, y - h * (0.3 + 0.4 * r.nextDouble()), w * 0.25, h * 0.2);
     }
+  }
+
+  /** The draws that choose {@link #randomShape(Pen, SceneObject)}'s silhouette: its width, then its height, then the rest. */
+  private static Random randomShapeRandom(SceneObject o) {
+    return new Random(Double.doubleToLongBits(o.size()) * 31 + o.rgb());
+  }
+
+  /** The height of the body {@link #randomShape(Pen, SceneObject)} draws for {@code o} (without its optional top part). */
+  private static double randomShapeHeight(SceneObject o) {
+    Random r = randomShapeRandom(o);
+    r.nextDouble();
+    return o.size() * (0.25 + 1.05 * r.nextDouble());
   }
 
   /** A wax figure of a random shape: melts into a puddle of its own colour (then a damp patch), as every meltable does. */
@@ -1024,6 +1036,46 @@ final class Painters {
     p.graphics().translate(-cx, -cy);
     randomShape(p, new SceneObject(o.id(), o.kind(), cx, cy, s * 0.55, o.rgb(), o.state(), 0));
     p.graphics().setTransform(saved);
+  }
+
+  /**
+   * A clear vessel of a random shape (the silhouette its water colour and size choose) holding water: the same
+   * silhouette shrunk inside it is the water (o.rgb), pale ice with a white frosted core when "ice", nothing when "empty", as
+   * every water container freezes.
+   */
+  static void waterVessel(Pen p, SceneObject o) {
+    randomShape(p, o, 0xDCE8EE);
+    if (o.state().equals("empty")) {
+      return;
+    }
+    boolean ice = o.state().equals("ice");
+    double cy = o.y() - randomShapeHeight(o) / 2;
+    java.awt.geom.AffineTransform saved = p.graphics().getTransform();
+    p.graphics().translate(o.x(), cy);
+    p.graphics().scale(0.72, 0.72);
+    p.graphics().translate(-o.x(), -cy);
+    randomShape(p, o, ice ? ICE : o.rgb());
+    if (ice) {
+      // a white frosted core, the same silhouette again: inside the water whatever the shape
+      p.graphics().translate(o.x(), cy);
+      p.graphics().scale(0.45, 0.45);
+      p.graphics().translate(-o.x(), -cy);
+      randomShape(p, o, WHITE);
+    }
+    p.graphics().setTransform(saved);
+  }
+
+  /**
+   * A figurine of a random shape whose material is o.param, as the sinking-or-floating ball's: 1 metal (the silvery
+   * colour its family gives it, with a bright sheen), 0 plastic (a vivid colour).
+   */
+  static void figurine(Pen p, SceneObject o) {
+    randomShape(p, o);
+    if (o.param() > 0.5) {
+      double s = o.size();
+      double h = randomShapeHeight(o);
+      p.color(0xF4F6F8).line(o.x() - s * 0.15, o.y() - h * 0.8, o.x() - s * 0.05, o.y() - h * 0.25, Math.max(0.006, s * 0.08));
+    }
   }
 
   // ---------------------------------------------------------------- story
