@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code reasonbrain model info}: parameter counts per module, trainable vs frozen. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Inspect model presets.",
-    subcommands = {ModelCommand.Info.class, ModelCommand.Init.class, ModelCommand.Export.class, ModelCommand.OwnEdits.class})
+    subcommands = {ModelCommand.Info.class, ModelCommand.Init.class, ModelCommand.Export.class, ModelCommand.Average.class,
+        ModelCommand.OwnEdits.class})
 final class ModelCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -387,6 +388,180 @@ final class ModelCommand implements Runnable {
         }
         e.getValue().assign(t.toFloats());
       }
+    }
+  }
+
+  @Command(name = "average", mixinStandardHelpOptions = true,
+      description = "Average the weights of model folders of one architecture into a new model folder (a model soup: "
+          + "continuations of one model that each learnt other families keep what each learnt; Wortsman et al. 2022).")
+  static final class Average implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "Model folder (exported; repeat, at least two).")
+    java.util.List<java.nio.file.Path> models = new java.util.ArrayList<>();
+
+    @Option(names = "--weights", split = ",", description = "One weight per --model, each >= 0, summing to 1 (default: equal).")
+    java.util.List<Double> weights;
+
+    @Option(names = "--out", required = true, description = "Model folder to write (replaced as a whole when complete).")
+    java.nio.file.Path out;
+
+    /** The config fields that make two models one architecture. */
+    static final java.util.List<String> SHAPE_FIELDS = java.util.List.of("preset", "decoderBlocks", "decoderSource");
+
+    @Override
+    public Integer call() throws Exception {
+      if (models.size() < 2) {
+        throw new UserError("model average needs at least two --model folders, got " + models.size());
+      }
+      double[] w = weights(models.size(), weights);
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      java.util.List<Map<String, org.reasonbrain.core.io.Safetensors.Tensor>> all = new java.util.ArrayList<>();
+      com.fasterxml.jackson.databind.node.ObjectNode first = null;
+      Map<String, String> meta = Map.of();
+      for (java.nio.file.Path m : models) {
+        java.nio.file.Path cfgFile = m.resolve("config.json");
+        java.nio.file.Path weightsFile = m.resolve("checkpoint/model.safetensors");
+        if (!java.nio.file.Files.isRegularFile(cfgFile) || !java.nio.file.Files.isRegularFile(weightsFile)) {
+          throw new UserError(m + ": not a model folder (needs config.json and checkpoint/model.safetensors)");
+        }
+        var cfg = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(cfgFile.toFile());
+        if (first == null) {
+          first = cfg;
+        } else {
+          for (String f : SHAPE_FIELDS) {
+            if (!first.path(f).equals(cfg.path(f))) {
+              throw new UserError(m + ": config.json field " + f + " is " + cfg.path(f) + ", " + models.get(0) + "'s is "
+                  + first.path(f) + "; only models of one architecture can be averaged");
+            }
+          }
+        }
+        var contents = org.reasonbrain.core.io.Safetensors.read(weightsFile);
+        if (all.isEmpty()) {
+          meta = contents.metadata();
+        }
+        all.add(contents.tensors());
+      }
+      Map<String, org.reasonbrain.core.io.Safetensors.Tensor> averaged;
+      try {
+        averaged = average(all, w);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("cannot average " + models + ": " + e.getMessage());
+      }
+      java.nio.file.Path tmp = org.reasonbrain.core.io.AtomicDirs.createTemp(out.toAbsolutePath(), "average");
+      try {
+        java.nio.file.Files.createDirectories(tmp.resolve("checkpoint"));
+        org.reasonbrain.core.io.Safetensors.write(tmp.resolve("checkpoint/model.safetensors"), averaged, meta);
+        var from = first.putArray("averaged_from");
+        var ws = first.putArray("average_weights");
+        for (int i = 0; i < models.size(); i++) {
+          from.add(models.get(i).toAbsolutePath().toString());
+          ws.add(w[i]);
+        }
+        java.nio.file.Files.writeString(tmp.resolve("config.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(first) + "\n");
+        // The first model's contrastive encoder (the evaluation's CLIP scores); every model's training history.
+        java.nio.file.Path clip = models.get(0).resolve(org.reasonbrain.infer.ContrastiveEncoder.FILE);
+        if (java.nio.file.Files.isRegularFile(clip)) {
+          java.nio.file.Files.copy(clip, tmp.resolve(org.reasonbrain.infer.ContrastiveEncoder.FILE));
+        }
+        for (java.nio.file.Path m : models) {
+          java.nio.file.Path hist = m.resolve("training");
+          if (!java.nio.file.Files.isDirectory(hist)) {
+            continue;
+          }
+          try (var runs = java.nio.file.Files.list(hist)) {
+            for (java.nio.file.Path run : (Iterable<java.nio.file.Path>) runs::iterator) {
+              java.nio.file.Path dest = tmp.resolve("training").resolve(run.getFileName().toString());
+              if (!java.nio.file.Files.isDirectory(run) || java.nio.file.Files.exists(dest)) {
+                continue;
+              }
+              java.nio.file.Files.createDirectories(dest);
+              try (var files = java.nio.file.Files.list(run)) {
+                for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                  if (java.nio.file.Files.isRegularFile(f)) {
+                    java.nio.file.Files.copy(f, dest.resolve(f.getFileName().toString()));
+                  }
+                }
+              }
+            }
+          }
+        }
+        org.reasonbrain.core.io.AtomicDirs.replace(tmp, out.toAbsolutePath());
+      } catch (Exception e) {
+        org.reasonbrain.core.io.AtomicFiles.deleteTree(tmp);
+        throw e;
+      }
+      System.out.printf(java.util.Locale.ROOT, "averaged %d models (weights %s) into %s: %d tensors%n", models.size(),
+          java.util.Arrays.toString(w), out, averaged.size());
+      return 0;
+    }
+
+    /** The weights to use: the given ones checked (one per model, each >= 0, sum 1), else equal ones. */
+    static double[] weights(int n, java.util.List<Double> given) {
+      if (given == null || given.isEmpty()) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0 / n);
+        return w;
+      }
+      if (given.size() != n) {
+        throw new UserError("--weights gives " + given.size() + " weights for " + n + " --model folders");
+      }
+      double sum = 0;
+      double[] w = new double[n];
+      for (int i = 0; i < n; i++) {
+        double v = given.get(i);
+        if (!(v >= 0) || Double.isInfinite(v)) {
+          throw new UserError("--weights: weight " + (i + 1) + " is " + v + "; each must be a number >= 0");
+        }
+        w[i] = v;
+        sum += v;
+      }
+      if (Math.abs(sum - 1) > 1e-6) {
+        throw new UserError("--weights must sum to 1, they sum to " + sum);
+      }
+      return w;
+    }
+
+    /**
+     * The weighted average of same-named, same-shaped tensors, F16 unless some input is F32 (then F32). Fails, naming
+     * the tensor, when the models do not hold the same names and shapes.
+     */
+    static Map<String, org.reasonbrain.core.io.Safetensors.Tensor> average(
+        java.util.List<Map<String, org.reasonbrain.core.io.Safetensors.Tensor>> models, double[] w) {
+      Map<String, org.reasonbrain.core.io.Safetensors.Tensor> out = new LinkedHashMap<>();
+      Map<String, org.reasonbrain.core.io.Safetensors.Tensor> first = models.get(0);
+      for (int m = 1; m < models.size(); m++) {
+        for (String name : models.get(m).keySet()) {
+          if (!first.containsKey(name)) {
+            throw new IllegalArgumentException("model " + (m + 1) + " has weight " + name + ", model 1 has not");
+          }
+        }
+      }
+      for (var e : first.entrySet()) {
+        long[] shape = e.getValue().shape();
+        double[] sum = new double[(int) e.getValue().elements()];
+        boolean full = false;
+        for (int m = 0; m < models.size(); m++) {
+          var t = models.get(m).get(e.getKey());
+          if (t == null) {
+            throw new IllegalArgumentException("model " + (m + 1) + " has no weight " + e.getKey());
+          }
+          if (!java.util.Arrays.equals(shape, t.shape())) {
+            throw new IllegalArgumentException("weight " + e.getKey() + " is " + java.util.Arrays.toString(t.shape()) + " in model "
+                + (m + 1) + ", " + java.util.Arrays.toString(shape) + " in model 1");
+          }
+          full |= t.dtype() == org.reasonbrain.core.io.Safetensors.DType.F32;
+          float[] v = t.toFloats();
+          for (int i = 0; i < v.length; i++) {
+            sum[i] += w[m] * v[i];
+          }
+        }
+        float[] avg = new float[sum.length];
+        for (int i = 0; i < avg.length; i++) {
+          avg[i] = (float) sum[i];
+        }
+        out.put(e.getKey(), full ? org.reasonbrain.core.io.Safetensors.Tensor.ofFloats(avg, shape)
+            : org.reasonbrain.core.io.Safetensors.Tensor.ofHalfs(avg, shape));
+      }
+      return out;
     }
   }
 

@@ -31,7 +31,7 @@ class CliTest {
     for (String[] cmd : new String[][] {{"--help"}, {"demo", "--help"}, {"data", "--help"}, {"data", "build", "--help"},
         {"data", "check", "--help"}, {"data", "preview", "--help"}, {"train", "--help"}, {"edit", "--help"},
         {"model", "info", "--help"}, {"bench", "--help"}, {"eval", "--help"}, {"serve", "--help"}, {"model", "init", "--help"},
-        {"model", "export", "--help"}, {"model", "own-edits", "--help"}, {"tables", "--help"}}) {
+        {"model", "export", "--help"}, {"model", "average", "--help"}, {"model", "own-edits", "--help"}, {"tables", "--help"}}) {
       Run r = run(cmd);
       assertEquals(0, r.code(), String.join(" ", cmd));
       assertTrue(r.out().contains("Usage:"), String.join(" ", cmd));
