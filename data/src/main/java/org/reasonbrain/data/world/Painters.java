@@ -938,9 +938,10 @@ final class Painters {
   /** {@link #randomShape(Pen, SceneObject)}'s silhouette (still chosen by the object's own colour) painted in {@code c}. */
   private static void randomShape(Pen p, SceneObject o, int c) {
     double s = o.size();
-    Random r = randomShapeRandom(o);
-    double w = s * (0.6 + 1.0 * r.nextDouble());
-    double h = s * (0.25 + 1.05 * r.nextDouble());
+    RandomBody body = randomBody(o);
+    Random r = body.rest();
+    double w = body.w();
+    double h = body.h();
     double x = o.x();
     double y = o.y();
     switch (r.nextInt(5)) {
@@ -975,16 +976,29 @@ final class Painters {
     }
   }
 
-  /** The draws that choose {@link #randomShape(Pen, SceneObject)}'s silhouette: its width, then its height, then the rest. */
-  private static Random randomShapeRandom(SceneObject o) {
-    return new Random(Double.doubleToLongBits(o.size()) * 31 + o.rgb());
+  /** The width and height of the body {@link #randomShape(Pen, SceneObject)} draws, and the draws that choose the rest. */
+  private record RandomBody(double w, double h, Random rest) {}
+
+  /** {@code o}'s random body: chosen by its size and colour alone, so the same in every state and place. */
+  private static RandomBody randomBody(SceneObject o) {
+    double s = o.size();
+    Random r = new Random(Double.doubleToLongBits(s) * 31 + o.rgb());
+    double w = s * (0.6 + 1.0 * r.nextDouble());
+    double h = s * (0.25 + 1.05 * r.nextDouble());
+    return new RandomBody(w, h, r);
   }
 
-  /** The height of the body {@link #randomShape(Pen, SceneObject)} draws for {@code o} (without its optional top part). */
-  private static double randomShapeHeight(SceneObject o) {
-    Random r = randomShapeRandom(o);
-    r.nextDouble();
-    return o.size() * (0.25 + 1.05 * r.nextDouble());
+  /** Runs {@code draw} with {@code t} applied about (cx, cy), then gives the pen its transform back. */
+  private static void about(Pen p, double cx, double cy, java.awt.geom.AffineTransform t, Runnable draw) {
+    java.awt.geom.AffineTransform saved = p.graphics().getTransform();
+    p.graphics().translate(cx, cy);
+    p.graphics().transform(t);
+    p.graphics().translate(-cx, -cy);
+    try {
+      draw.run();
+    } finally {
+      p.graphics().setTransform(saved);
+    }
   }
 
   /** A wax figure of a random shape: melts into a puddle of its own colour (then a damp patch), as every meltable does. */
@@ -1030,12 +1044,8 @@ final class Painters {
         o.x() + trunkW / 3 + bend, o.y() - top, o.x() - trunkW / 3 + bend, o.y() - top);
     double cx = o.x() + bend * 1.3;
     double cy = o.y() - top + s * 0.05;
-    java.awt.geom.AffineTransform saved = p.graphics().getTransform();
-    p.graphics().translate(cx, cy);
-    p.graphics().shear(-o.param() * 0.35, 0);
-    p.graphics().translate(-cx, -cy);
-    randomShape(p, new SceneObject(o.id(), o.kind(), cx, cy, s * 0.55, o.rgb(), o.state(), 0));
-    p.graphics().setTransform(saved);
+    about(p, cx, cy, java.awt.geom.AffineTransform.getShearInstance(-o.param() * 0.35, 0),
+        () -> randomShape(p, new SceneObject(o.id(), o.kind(), cx, cy, s * 0.55, o.rgb(), o.state(), 0)));
   }
 
   /**
@@ -1049,20 +1059,14 @@ final class Painters {
       return;
     }
     boolean ice = o.state().equals("ice");
-    double cy = o.y() - randomShapeHeight(o) / 2;
-    java.awt.geom.AffineTransform saved = p.graphics().getTransform();
-    p.graphics().translate(o.x(), cy);
-    p.graphics().scale(0.72, 0.72);
-    p.graphics().translate(-o.x(), -cy);
-    randomShape(p, o, ice ? ICE : o.rgb());
-    if (ice) {
-      // a white frosted core, the same silhouette again: inside the water whatever the shape
-      p.graphics().translate(o.x(), cy);
-      p.graphics().scale(0.45, 0.45);
-      p.graphics().translate(-o.x(), -cy);
-      randomShape(p, o, WHITE);
-    }
-    p.graphics().setTransform(saved);
+    double cy = o.y() - randomBody(o).h() / 2;
+    about(p, o.x(), cy, java.awt.geom.AffineTransform.getScaleInstance(0.72, 0.72), () -> {
+      randomShape(p, o, ice ? ICE : o.rgb());
+      if (ice) {
+        // a white frosted core, the same silhouette again: inside the water whatever the shape
+        about(p, o.x(), cy, java.awt.geom.AffineTransform.getScaleInstance(0.45, 0.45), () -> randomShape(p, o, WHITE));
+      }
+    });
   }
 
   /**
@@ -1073,7 +1077,7 @@ final class Painters {
     randomShape(p, o);
     if (o.param() > 0.5) {
       double s = o.size();
-      double h = randomShapeHeight(o);
+      double h = randomBody(o).h();
       p.color(0xF4F6F8).line(o.x() - s * 0.15, o.y() - h * 0.8, o.x() - s * 0.05, o.y() - h * 0.25, Math.max(0.006, s * 0.08));
     }
   }
