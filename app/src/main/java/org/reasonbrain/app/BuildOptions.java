@@ -34,6 +34,9 @@ public final class BuildOptions {
   @Option(names = "--take-away", defaultValue = "0", description = "Share (0..1) of the train and val samples that are, instead of their family's edit, the named object taken out of one of that family's scenes (\"What would happen if someone carried the snowman away?\"): the one rule that acts on any object the same way, test-composition's reserved subjects included, never a held-out (subject, rule) pair (default ${DEFAULT-VALUE}: the standard build).")
   double takeAway;
 
+  @Option(names = "--outcome-bystanders", defaultValue = "0", description = "Share (0..1) of the train and val samples whose scene also holds, unchanged, a subject that test-composition reserves for another family, in the state that family's rule leaves it in (the snowman already a puddle, the plate already in shards): what the changed object looks like is seen, the held-out edit never is (default ${DEFAULT-VALUE}: the standard build).")
+  double outcomeBystanders;
+
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
 
@@ -46,7 +49,7 @@ public final class BuildOptions {
   public BuildSettings settings() {
     return new BuildSettings(samples, seed, size, candidates,
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals, heldOutBystanders, extraSubjects,
-        randomShapes, takeAway);
+        randomShapes, takeAway, outcomeBystanders);
   }
 
   /** The chat rewriter of stage (b) when --rewriter-url is given; null for the built-in grammar rewriter. */

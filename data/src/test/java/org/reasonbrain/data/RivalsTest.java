@@ -150,6 +150,75 @@ class RivalsTest {
   }
 
   @Test
+  void anOutcomeBystanderIsAReservedSubjectAlreadyChanged_unchangedEverywhere_onlyInTrainAndVal() throws Exception {
+    SampleFactory f = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0), null);
+    SampleFactory std = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1), null);
+    java.util.Map<Kind, Family> reservedBy = new java.util.HashMap<>();
+    for (Family fam : Families.all()) {
+      if (fam.hasHeldOutSubject()) {
+        reservedBy.put(fam.heldOutSubject(), fam);
+      }
+    }
+    java.util.Set<Kind> seen = new java.util.HashSet<>();
+    int with = 0;
+    int trainOrVal = 0;
+    for (int i = 0; i < 600; i++) {
+      Episode ep = f.episode(i);
+      Episode plain = std.episode(i);
+      Split split = f.spec(i).split();
+      if (split != Split.TRAIN && split != Split.VAL) {
+        assertEquals(plain, ep, "sample " + i + " (" + split.label() + ") is the standard one");
+        continue;
+      }
+      trainOrVal++;
+      assertFalse(ep.subject() == ep.family().heldOutSubject(), "sample " + i + ": a held-out pair became an edit");
+      if (!ep.source().has(Rivals.OUTCOME_ID)) {
+        assertEquals(plain.source(), ep.source(), "sample " + i + ": without a bystander the episode is the standard one");
+        continue;
+      }
+      with++;
+      SceneObject b = ep.source().get(Rivals.OUTCOME_ID);
+      Family own = reservedBy.get(b.kind());
+      assertTrue(own != null, "sample " + i + ": " + b.kind() + " is a reserved subject");
+      assertNotEquals(ep.family(), own, "sample " + i + ": never in a scene of its own family");
+      // Shown changed: in a state its family's steps lead to, or (a family that bends or recolours its subject
+      // without a new state) with a bend or colour no step starts from.
+      java.util.Set<String> reached = new java.util.HashSet<>();
+      java.util.Set<String> starts = new java.util.HashSet<>();
+      for (int seed = 0; seed < 60; seed++) {
+        Episode o = own.episode(new java.util.Random(seed), b.kind(), 1);
+        SceneObject start = o.source().objects().stream().filter(x -> x.kind() == b.kind()).findFirst().orElseThrow();
+        SceneObject end = o.steps().get(0).target().get(start.id());
+        starts.add(start.state() + " " + start.rgb() + " " + start.param());
+        if (!end.state().equals(start.state())) {
+          reached.add(end.state());
+        }
+      }
+      if (reached.isEmpty()) {
+        assertFalse(starts.contains(b.state() + " " + b.rgb() + " " + b.param()), "sample " + i + ": the " + b.kind()
+            + " looks as its family's steps leave it, not as they start");
+      } else {
+        assertTrue(reached.contains(b.state()), "sample " + i + ": the " + b.kind() + " is " + b.state()
+            + ", a state its family's rule leads to: " + reached);
+      }
+      seen.add(b.kind());
+      assertEquals(plain.source().objects(), ep.source().remove(Rivals.OUTCOME_ID).objects());
+      for (int k = 0; k < ep.steps().size(); k++) {
+        Step s = ep.steps().get(k);
+        assertEquals(b, s.target().get(Rivals.OUTCOME_ID), "sample " + i + " step " + k);
+        for (Distractor d : s.distractors()) {
+          assertEquals(b, d.scene().get(Rivals.OUTCOME_ID));
+        }
+      }
+    }
+    assertTrue(with > trainOrVal / 3, "many samples find a place for an outcome bystander, got " + with + " of " + trainOrVal);
+    assertTrue(seen.size() >= 6, "several reserved subjects show up changed: " + seen);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new BuildSettings(10, 1, 64, 4, 1, 0, 0, 0, 0, 0, 1.5));
+    assertTrue(e.getMessage().contains("--outcome-bystanders"), e.getMessage());
+  }
+
+  @Test
   void aSampleWhoseFirstCandidatesCannotBeScoredDrawsNewOnes_deterministically() throws Exception {
     // Seed 12, sample 3674: a night falls on a house beside a rival sapling; in the first set of candidates a
     // drifted copy outscored the faithful render (the whole background changes, little is left to compare),

@@ -26,9 +26,19 @@ import org.reasonbrain.data.world.Renderer;
  *     object taken out of one of that family's scenes ({@code TakeAway}): the one rule that acts on any object the
  *     same way, test-composition's reserved subjects included, so each noun is grounded in its object without a
  *     held-out (subject, rule) pair; 0 is the standard build
+ * @param outcomeBystanders share (0..1) of the train and val samples whose scene also holds, unchanged in every
+ *     step, a subject that test-composition reserves for its family in the state that family's rule leaves it in
+ *     (see {@code Rivals#addOutcomeBystander}): what a snowman looks like melted is seen, the held-out edit never
+ *     is; 0 is the standard build
  */
 public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
-    double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway) {
+    double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders) {
+  /** A build without outcome bystanders. */
+  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
+      double extraSubjects, double randomShapes, double takeAway) {
+    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, randomShapes, takeAway, 0);
+  }
+
   /** A build without take-away samples. */
   public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
       double extraSubjects, double randomShapes) {
@@ -71,6 +81,9 @@ public record BuildSettings(int samples, long seed, int size, int candidates, in
     }
     if (!(takeAway >= 0 && takeAway <= 1)) {
       throw new IllegalArgumentException("--take-away must be between 0 and 1, got " + takeAway);
+    }
+    if (!(outcomeBystanders >= 0 && outcomeBystanders <= 1)) {
+      throw new IllegalArgumentException("--outcome-bystanders must be between 0 and 1, got " + outcomeBystanders);
     }
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);

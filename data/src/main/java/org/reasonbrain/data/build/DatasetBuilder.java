@@ -217,6 +217,9 @@ public final class DatasetBuilder {
     if (settings.randomShapes() > 0) {
       o.put("random_shapes", settings.randomShapes());
     }
+    if (settings.outcomeBystanders() > 0) {
+      o.put("outcome_bystanders", settings.outcomeBystanders());
+    }
     if (settings.takeAway() > 0) {
       o.put("take_away", settings.takeAway());
       var hosts = o.putArray("take_away_subjects");

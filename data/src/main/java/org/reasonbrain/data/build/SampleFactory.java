@@ -235,7 +235,8 @@ public final class SampleFactory {
 
   /**
    * The family's episode, with a rival subject for the share of samples {@link BuildSettings#rivals} asks for and
-   * a held-out bystander for the share {@link BuildSettings#heldOutBystanders} asks for.
+   * a held-out bystander for the share {@link BuildSettings#heldOutBystanders} asks for, and (train and val only)
+   * an outcome bystander for the share {@link BuildSettings#outcomeBystanders} asks for.
    */
   private Episode episode(Spec spec, Random r) {
     Episode ep = spec.family().episode(r, spec.subject(), spec.steps());
@@ -249,6 +250,13 @@ public final class SampleFactory {
       Random rb = rng(spec.index(), 4);
       if (rb.nextDouble() < settings.heldOutBystanders()) {
         ep = Rivals.addHeldOutBystander(ep, rb, this::clearOfHost).orElse(ep);
+      }
+    }
+    // Outcome bystanders only in the splits a model trains and selects on, from a stream of their own.
+    if (settings.outcomeBystanders() > 0 && (spec.split() == Split.TRAIN || spec.split() == Split.VAL)) {
+      Random ro = rng(spec.index(), 6);
+      if (ro.nextDouble() < settings.outcomeBystanders()) {
+        ep = Rivals.addOutcomeBystander(ep, ro, this::clearOfHost).orElse(ep);
       }
     }
     return ep;

@@ -90,6 +90,26 @@ public final class Rivals {
    * object stops being unseen. Empty when no such object fits clear of the host's objects.
    */
   public static Optional<Episode> addHeldOutBystander(Episode host, Random r, Predicate<Placed> fits) {
+    return addReserved(host, r, fits, false);
+  }
+
+  /** The outcome bystander's id in the scene graph. */
+  public static final String OUTCOME_ID = "outcome-bystander";
+
+  /**
+   * The episode with an outcome bystander added: a subject that test-composition reserves for its own family,
+   * in the state that family's rule leaves it in (the snowman already a puddle, the dinner plate already in
+   * shards, the log already burnt), standing on the host's surface and unchanged in every scene. What the
+   * object looks like once changed is then seen, as a photograph of a broken plate is seen by a pretrained
+   * model; the edit from the initial state under that rule (the held-out pair) never is. Families whose changed
+   * subject looks as its initial one when standing alone (a seesaw's ball) give none. Empty when no such object
+   * fits clear of the host's objects.
+   */
+  public static Optional<Episode> addOutcomeBystander(Episode host, Random r, Predicate<Placed> fits) {
+    return addReserved(host, r, fits, true);
+  }
+
+  private static Optional<Episode> addReserved(Episode host, Random r, Predicate<Placed> fits, boolean changed) {
     Set<Kind> present = new HashSet<>();
     List<Double> taken = new ArrayList<>();
     occupancy(host, present, taken);
@@ -103,13 +123,22 @@ public final class Rivals {
       if (present.contains(k)) {
         continue;
       }
-      SceneObject initial = f.episode(new Random(seed), k, 1).source().objects().stream()
-          .filter(o -> o.kind() == k).findFirst().orElse(null);
+      Episode own = f.episode(new Random(seed), k, 1);
+      SceneObject initial = own.source().objects().stream().filter(o -> o.kind() == k).findFirst().orElse(null);
       if (initial == null || !apart(taken, x)) {
         continue;
       }
-      SceneObject placed = new SceneObject(HELD_OUT_ID, k, x, surface, initial.size(), initial.rgb(), initial.state(),
-          initial.param());
+      SceneObject shown = initial;
+      if (changed) {
+        Scene target = own.steps().get(0).target();
+        shown = target.has(initial.id()) ? target.get(initial.id()) : null;
+        if (shown == null || shown.kind() != k
+            || (shown.state().equals(initial.state()) && shown.rgb() == initial.rgb() && shown.param() == initial.param())) {
+          continue;
+        }
+      }
+      SceneObject placed = new SceneObject(changed ? OUTCOME_ID : HELD_OUT_ID, k, x, surface, shown.size(), shown.rgb(),
+          shown.state(), shown.param());
       Placed p = new Placed(host, f, placed, placed);
       if (fits.test(p)) {
         return Optional.of(p.still());
