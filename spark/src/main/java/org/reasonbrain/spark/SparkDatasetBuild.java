@@ -38,7 +38,7 @@ final class SparkDatasetBuild {
 
   /** What executors need: plain values only. */
   record Job(int samples, long seed, int size, int candidates, double rivals, double heldOutBystanders, double extraSubjects,
-      double randomShapes, double takeAway, double outcomeBystanders, String rewriterUrl, String rewriterModel, String tmp,
+      double randomShapes, double takeAway, double outcomeBystanders, double genericNouns, String rewriterUrl, String rewriterModel, String tmp,
       Map<String, String> hadoop, int failPartition, boolean hadoopForLocal) implements java.io.Serializable {}
 
   static DatasetBuilder.Result build(JavaSparkContext sc, BuildSettings settings, String rewriterUrl, String rewriterModel,
@@ -76,7 +76,7 @@ final class SparkDatasetBuild {
         parts.add(ranges[i]);
       }
       Job job = new Job(settings.samples(), settings.seed(), settings.size(), settings.candidates(), settings.rivals(), settings.heldOutBystanders(),
-          settings.extraSubjects(), settings.randomShapes(), settings.takeAway(), settings.outcomeBystanders(), rewriterUrl, rewriterModel,
+          settings.extraSubjects(), settings.randomShapes(), settings.takeAway(), settings.outcomeBystanders(), settings.genericNouns(), rewriterUrl, rewriterModel,
           tmp.toString(), Spark.hadoopConf(sc), Integer.getInteger(FAIL_FIRST_ATTEMPT, -1), Boolean.getBoolean(HADOOP_FOR_LOCAL));
       List<String> lines = Spark.collect(sc, parts, sizes, progress, "building " + settings.samples() + " samples",
           it -> makePartition(job, it));
@@ -134,7 +134,7 @@ final class SparkDatasetBuild {
       // Every option of the build, as the driver was given it: before session 24 the executors dropped the extra
       // subjects and shape-free ones, so such a build wrote standard samples under a dataset.json that listed them.
       BuildSettings settings = new BuildSettings(job.samples(), job.seed(), job.size(), job.candidates(), 1, job.rivals(),
-          job.heldOutBystanders(), job.extraSubjects(), job.randomShapes(), job.takeAway(), job.outcomeBystanders());
+          job.heldOutBystanders(), job.extraSubjects(), job.randomShapes(), job.takeAway(), job.outcomeBystanders(), job.genericNouns());
       SampleFactory factory = new SampleFactory(settings, job.rewriterUrl() == null ? null
           : new ChatRewriter(job.rewriterUrl(), job.rewriterModel(), System.getenv("OPENAI_API_KEY")));
       // A local folder (file://) is written with java.nio: Hadoop's local file system sets each new file's

@@ -101,9 +101,9 @@ class SparkTest {
 
   @Test
   void everyBuildOptionReachesTheExecutors(@TempDir Path tmp) throws Exception {
-    // Rivals, held-out bystanders, extra subjects, shape-free subjects, take-away samples and outcome bystanders all on: the same bytes
+    // Rivals, held-out bystanders, extra subjects, shape-free subjects, take-away samples, outcome bystanders and generic nouns all on: the same bytes
     // as the local build (the executors once built extras and shapes as a standard build).
-    BuildSettings all = new BuildSettings(40, 12, 64, 4, 2, 0.5, 0.5, 0.5, 0.5, 0.3, 0.5);
+    BuildSettings all = new BuildSettings(40, 12, 64, 4, 2, 0.5, 0.5, 0.5, 0.5, 0.3, 0.5, 0.5);
     Path expected = tmp.resolve("local");
     new DatasetBuilder(all, null).build(expected, false, Progress.NONE);
     try (JavaSparkContext sc = context("local[2]")) {

@@ -30,9 +30,20 @@ import org.reasonbrain.data.world.Renderer;
  *     step, a subject that test-composition reserves for its family in the state that family's rule leaves it in
  *     (see {@code Rivals#addOutcomeBystander}): what a snowman looks like melted is seen, the held-out edit never
  *     is; 0 is the standard build
+ * @param genericNouns share (0..1) of the single-step train samples without a rival whose instruction names the
+ *     subject "the object" instead of by its noun (see {@code Lexicon#generic}): the rule must then be read from
+ *     the rest of the instruction and the image, not keyed on the noun; 0 is the standard build
  */
 public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
-    double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders) {
+    double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders,
+    double genericNouns) {
+  /** A build whose instructions always name their subject. */
+  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
+      double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders) {
+    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, randomShapes, takeAway,
+        outcomeBystanders, 0);
+  }
+
   /** A build without outcome bystanders. */
   public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
       double extraSubjects, double randomShapes, double takeAway) {
@@ -84,6 +95,9 @@ public record BuildSettings(int samples, long seed, int size, int candidates, in
     }
     if (!(outcomeBystanders >= 0 && outcomeBystanders <= 1)) {
       throw new IllegalArgumentException("--outcome-bystanders must be between 0 and 1, got " + outcomeBystanders);
+    }
+    if (!(genericNouns >= 0 && genericNouns <= 1)) {
+      throw new IllegalArgumentException("--generic-nouns must be between 0 and 1, got " + genericNouns);
     }
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);

@@ -217,6 +217,9 @@ public final class DatasetBuilder {
     if (settings.randomShapes() > 0) {
       o.put("random_shapes", settings.randomShapes());
     }
+    if (settings.genericNouns() > 0) {
+      o.put("generic_nouns", settings.genericNouns());
+    }
     if (settings.outcomeBystanders() > 0) {
       o.put("outcome_bystanders", settings.outcomeBystanders());
     }

@@ -24,6 +24,7 @@ import org.reasonbrain.data.pipeline.SourceGenerator;
 import org.reasonbrain.data.pipeline.TopNSelector;
 import org.reasonbrain.data.text.GrammarRewriter;
 import org.reasonbrain.data.text.HypotheticalRewriter;
+import org.reasonbrain.data.text.Lexicon;
 import org.reasonbrain.data.text.Phrasing;
 import org.reasonbrain.data.world.Category;
 import org.reasonbrain.data.world.Kind;
@@ -144,6 +145,15 @@ public final class SampleFactory {
     List<String> hypothetical = new ArrayList<>();
     for (Step s : ep.steps()) {
       hypothetical.add(rewriter.rewrite(new HypotheticalRewriter.Request(s.initialInstruction(), s.clauses(), s.slots(), phrasing), r));
+    }
+
+    // Generic nouns: a share of the single-step train samples without a rival no longer name their subject, from a
+    // stream of their own so every other sample is the standard one. Never a take-away sample: its rule acts on any
+    // object, so only the noun says which.
+    if (spec.split() == Split.TRAIN && settings.genericNouns() > 0 && ep.steps().size() == 1
+        && !ep.source().has(Rivals.ID) && !(ep.family() instanceof TakeAway)
+        && rng(index, 7).nextDouble() < settings.genericNouns()) {
+      hypothetical.set(0, Lexicon.generic(hypothetical.get(0), ep.subject().noun()));
     }
 
     // (c) Candidate objects from the initial instruction (noun chunks).

@@ -127,6 +127,27 @@ public final class Lexicon {
     return s.size() >= 3 ? s.get(s.size() - 1) : null;
   }
 
+  /**
+   * {@code sentence} with every mention of {@code key}'s object (any synonym, with its article) replaced by "the
+   * object" ("an object" after "a"/"an"), so the sentence no longer says which kind of object it is about; the
+   * sentence unchanged when it names the object by none of them (or {@code key} has no synonyms).
+   */
+  public static String generic(String sentence, String key) {
+    List<String> s = SYNONYMS.get(key);
+    if (s == null) {
+      return sentence;
+    }
+    List<String> bySize = new java.util.ArrayList<>(s);
+    bySize.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    String out = sentence;
+    for (String w : bySize) {
+      String q = java.util.regex.Pattern.quote(w);
+      out = out.replaceAll("(?i)\\b(a|an) " + q + "\\b", "an object");
+      out = out.replaceAll("(?i)\\b" + q + "\\b", "object");
+    }
+    return out;
+  }
+
   /** Every key, in declaration order. */
   public static List<String> keys() {
     return List.copyOf(SYNONYMS.keySet());
