@@ -37,7 +37,7 @@ public final class BuildOptions {
   @Option(names = "--outcome-bystanders", defaultValue = "0", description = "Share (0..1) of the train and val samples whose scene also holds, unchanged, a subject that test-composition reserves for another family, in the state that family's rule leaves it in (the snowman already a puddle, the plate already in shards): what the changed object looks like is seen, the held-out edit never is (default ${DEFAULT-VALUE}: the standard build).")
   double outcomeBystanders;
 
-  @Option(names = "--generic-nouns", defaultValue = "0", description = "Share (0..1) of the single-step train samples without a rival whose instruction calls the subject \"the object\" instead of naming it (\"What would happen if the object was left in the sun?\"): the rule is read from the rest of the instruction and the image, not keyed on the noun (default ${DEFAULT-VALUE}: the standard build).")
+  @Option(names = "--generic-nouns", defaultValue = "0", description = "Share (0..1) of the single-step train samples without a rival, take-away samples aside, whose instruction calls the subject \"the object\" instead of naming it (\"What would happen if the object was left in the sun?\"): the rule is read from the rest of the instruction and the image, not keyed on the noun (default ${DEFAULT-VALUE}: the standard build).")
   double genericNouns;
 
   @Option(names = "--threads", description = "Worker threads (default: one per core).")

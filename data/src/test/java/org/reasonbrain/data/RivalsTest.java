@@ -107,12 +107,7 @@ class RivalsTest {
   void aHeldOutBystanderIsAReservedSubject_unchangedEverywhere_andItsPairStaysOutOfTraining() throws Exception {
     SampleFactory f = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1, 0.0, 1.0), null);
     SampleFactory std = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1), null);
-    java.util.Set<Kind> reserved = new java.util.HashSet<>();
-    for (Family fam : Families.all()) {
-      if (fam.hasHeldOutSubject()) {
-        reserved.add(fam.heldOutSubject());
-      }
-    }
+    java.util.Set<Kind> reserved = reservedSubjects().keySet();
     java.util.Set<Kind> seen = new java.util.HashSet<>();
     int with = 0;
     for (int i = 0; i < 600; i++) {
@@ -153,12 +148,7 @@ class RivalsTest {
   void anOutcomeBystanderIsAReservedSubjectAlreadyChanged_unchangedEverywhere_onlyInTrainAndVal() throws Exception {
     SampleFactory f = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0), null);
     SampleFactory std = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1), null);
-    java.util.Map<Kind, Family> reservedBy = new java.util.HashMap<>();
-    for (Family fam : Families.all()) {
-      if (fam.hasHeldOutSubject()) {
-        reservedBy.put(fam.heldOutSubject(), fam);
-      }
-    }
+    java.util.Map<Kind, Family> reservedBy = reservedSubjects();
     java.util.Set<Kind> seen = new java.util.HashSet<>();
     int with = 0;
     int trainOrVal = 0;
@@ -216,6 +206,17 @@ class RivalsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new BuildSettings(10, 1, 64, 4, 1, 0, 0, 0, 0, 0, 1.5));
     assertTrue(e.getMessage().contains("--outcome-bystanders"), e.getMessage());
+  }
+
+  /** Every subject test-composition reserves, with the family that reserves it. */
+  private static java.util.Map<Kind, Family> reservedSubjects() {
+    java.util.Map<Kind, Family> by = new java.util.HashMap<>();
+    for (Family fam : Families.all()) {
+      if (fam.hasHeldOutSubject()) {
+        by.put(fam.heldOutSubject(), fam);
+      }
+    }
+    return by;
   }
 
   @Test

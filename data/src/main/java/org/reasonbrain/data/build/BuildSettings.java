@@ -30,8 +30,8 @@ import org.reasonbrain.data.world.Renderer;
  *     step, a subject that test-composition reserves for its family in the state that family's rule leaves it in
  *     (see {@code Rivals#addOutcomeBystander}): what a snowman looks like melted is seen, the held-out edit never
  *     is; 0 is the standard build
- * @param genericNouns share (0..1) of the single-step train samples without a rival whose instruction names the
- *     subject "the object" instead of by its noun (see {@code Lexicon#generic}): the rule must then be read from
+ * @param genericNouns share (0..1) of the single-step train samples without a rival (take-away samples aside: there
+ *     only the noun says which object) whose instruction names the subject "the object" instead of by its noun (see {@code Lexicon#generic}): the rule must then be read from
  *     the rest of the instruction and the image, not keyed on the noun; 0 is the standard build
  */
 public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
