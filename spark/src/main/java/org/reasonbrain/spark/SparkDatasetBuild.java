@@ -36,9 +36,11 @@ final class SparkDatasetBuild {
 
   private SparkDatasetBuild() {}
 
-  /** What executors need: plain values only. */
-  record Job(int samples, long seed, int size, int candidates, double rivals, double heldOutBystanders, double extraSubjects,
-      double randomShapes, double takeAway, double outcomeBystanders, double genericNouns, String rewriterUrl, String rewriterModel, String tmp,
+  /**
+   * What executors need: plain values only. The build's settings travel whole, so a new build option reaches the
+   * executors without a change here (before session 24 they dropped options this record did not list).
+   */
+  record Job(BuildSettings settings, String rewriterUrl, String rewriterModel, String tmp,
       Map<String, String> hadoop, int failPartition, boolean hadoopForLocal) implements java.io.Serializable {}
 
   static DatasetBuilder.Result build(JavaSparkContext sc, BuildSettings settings, String rewriterUrl, String rewriterModel,
@@ -75,8 +77,7 @@ final class SparkDatasetBuild {
         sizes[i] = ranges[i][1] - ranges[i][0];
         parts.add(ranges[i]);
       }
-      Job job = new Job(settings.samples(), settings.seed(), settings.size(), settings.candidates(), settings.rivals(), settings.heldOutBystanders(),
-          settings.extraSubjects(), settings.randomShapes(), settings.takeAway(), settings.outcomeBystanders(), settings.genericNouns(), rewriterUrl, rewriterModel,
+      Job job = new Job(settings, rewriterUrl, rewriterModel,
           tmp.toString(), Spark.hadoopConf(sc), Integer.getInteger(FAIL_FIRST_ATTEMPT, -1), Boolean.getBoolean(HADOOP_FOR_LOCAL));
       List<String> lines = Spark.collect(sc, parts, sizes, progress, "building " + settings.samples() + " samples",
           it -> makePartition(job, it));
@@ -100,7 +101,26 @@ final class SparkDatasetBuild {
         // check) could write again after a first delete, so delete once they are all gone.
         sc.cancelAllJobs();
         waitForIdleExecutors(sc, 60_000);
-        fs.delete(tmp, true);
+        deleteForGood(fs, tmp);
+      }
+    }
+  }
+
+  /**
+   * Deletes {@code dir}, and again if a task that was writing a sample at that moment brought part of it back (a task
+   * starts a sample only while the folder exists, so once a delete has held for a moment nothing comes back).
+   */
+  private static void deleteForGood(FileSystem fs, Path dir) throws IOException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      fs.delete(dir, true);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (!fs.exists(dir)) {
+        return;
       }
     }
   }
@@ -131,10 +151,9 @@ final class SparkDatasetBuild {
     try {
       fs.setWriteChecksum(false);
       Path root = new Path(job.tmp());
-      // Every option of the build, as the driver was given it: before session 24 the executors dropped the extra
-      // subjects and shape-free ones, so such a build wrote standard samples under a dataset.json that listed them.
-      BuildSettings settings = new BuildSettings(job.samples(), job.seed(), job.size(), job.candidates(), 1, job.rivals(),
-          job.heldOutBystanders(), job.extraSubjects(), job.randomShapes(), job.takeAway(), job.outcomeBystanders(), job.genericNouns());
+      // Every option of the build, as the driver was given it (the settings' thread count is the driver's; a
+      // SampleFactory does not read it).
+      BuildSettings settings = job.settings();
       SampleFactory factory = new SampleFactory(settings, job.rewriterUrl() == null ? null
           : new ChatRewriter(job.rewriterUrl(), job.rewriterModel(), System.getenv("OPENAI_API_KEY")));
       // A local folder (file://) is written with java.nio: Hadoop's local file system sets each new file's
@@ -153,6 +172,11 @@ final class SparkDatasetBuild {
           }
           if (task != null) {
             task.killTaskIfInterrupted();                  // the job failed or was cancelled: stop writing
+          }
+          // A failed job's driver deletes the temporary folder once no task reports running; a task whose status
+          // lagged stops here instead of writing the folder back (see deleteForGood).
+          if (!fs.exists(root)) {
+            throw new IOException(root + ": the build's temporary folder is gone (the job failed or was cancelled)");
           }
           lines.add(ManifestCodec.encode(factory.make(i, sink)));
         }

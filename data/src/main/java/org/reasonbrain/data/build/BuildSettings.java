@@ -36,7 +36,7 @@ import org.reasonbrain.data.world.Renderer;
  */
 public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
     double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders,
-    double genericNouns) {
+    double genericNouns) implements java.io.Serializable {
   /** A build whose instructions always name their subject. */
   public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
       double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders) {
