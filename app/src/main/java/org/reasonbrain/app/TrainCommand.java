@@ -103,6 +103,10 @@ final class TrainCommand implements Callable<Integer> {
       + "train samples (a file from 'reasonbrain model own-edits') against their true targets, training the whole decoder.")
   Path ownEdits;
 
+  @Option(names = "--train-only", description = "Reasonbrain stage: update only the weights whose names start with one of these "
+      + "comma-separated prefixes (for example unet. or unet.,cme.); the rest keep their --init values and get no gradient.")
+  String trainOnly;
+
   @Option(names = "--anchor", description = "Autoencoder stage: weight of the MSE between the fine-tuned encoder's latent means "
       + "and the starting encoder's (default 1; 0 = free, and every trained UNet is then off its latents).")
   Double anchor;
@@ -117,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
             evalEvery).withDecoderBlocks(decoderBlocks).withMinSnr(minSnr)
         .withOversample(TrainConfig.parseOversample(oversample)).withAnchor(anchor == null ? d.anchor() : anchor)
         .withDecoderSource(decoderSource).withLatentMix(latentMix)
-        .withBalanceKept(balanceKept);
+        .withBalanceKept(balanceKept).withTrainOnly(TrainConfig.parseTrainOnly(trainOnly));
     Dataset ds = Dataset.load(data);
     try (MiniLmTextEncoder text = new MiniLmTextEncoder(40_000); Trainer t = new Trainer(cfg, ds, out, text)) {
       t.cacheDir(cacheDir).cacheProgress(new ProgressBar(System.err));

@@ -1,6 +1,8 @@
 package org.reasonbrain.train;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,12 +45,31 @@ import java.util.TreeMap;
  * {@code regionWeight}'s fixed 1 + W on the changed pixels, which a scene whose background changes around an
  * unchanged house turns against the house): the branch must keep a small unchanged object inside a changed scene as
  * exactly as it must redraw a small change inside a kept one.
+ *
+ * <p>{@code trainOnly}: reasonbrain stage, parameter-name prefixes (for example {@code unet.}): of the weights the stage
+ * trains, only those whose name starts with one of them are updated; the rest stay as {@code --init} left them, and no
+ * gradient is computed for them (empty = every weight the stage trains). A continuation can so teach one block a new
+ * relation without moving what the others learnt.
  */
 public record TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr,
     int warmup, double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery,
     boolean cache, double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr,
-    Map<String, Double> oversample, double anchor, boolean decoderSource, double latentMix, boolean balanceKept) {
+    Map<String, Double> oversample, double anchor, boolean decoderSource, double latentMix, boolean balanceKept,
+    List<String> trainOnly) {
   public TrainConfig {
+    List<String> only = new ArrayList<>();
+    for (String prefix : trainOnly == null ? List.<String>of() : trainOnly) {
+      if (prefix == null || prefix.isBlank()) {
+        throw new IllegalArgumentException("--train-only: a parameter prefix is empty");
+      }
+      if (!only.contains(prefix.strip())) {
+        only.add(prefix.strip());
+      }
+    }
+    if (!only.isEmpty() && stage != Stage.REASONBRAIN) {
+      throw new IllegalArgumentException("--train-only is for the reasonbrain stage, not " + stage.label());
+    }
+    trainOnly = List.copyOf(only);
     if (balanceKept && !(stage == Stage.DECODER && decoderSource)) {
       throw new IllegalArgumentException("--balance-kept is for the decoder stage with --decoder-source, not " + stage.label()
           + (decoderSource ? "" : " without it"));
@@ -109,6 +130,16 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     if (evalEvery < 0) {
       throw new IllegalArgumentException("eval interval must not be negative, got " + evalEvery);
     }
+  }
+
+  /** Training every weight the stage trains. */
+  public TrainConfig(Stage stage, String preset, long seed, int steps, int batch, int accumulate, double lr, int warmup,
+      double weightDecay, double clipNorm, double dropText, double dropImage, double dropBoth, int saveEvery, boolean cache,
+      double regionWeight, double emaDecay, int evalEvery, int decoderBlocks, double minSnr, Map<String, Double> oversample,
+      double anchor, boolean decoderSource, double latentMix, boolean balanceKept) {
+    this(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage, dropBoth,
+        saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource, latentMix,
+        balanceKept, List.of());
   }
 
   /** Without the kept balance. */
@@ -239,6 +270,26 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     return f;
   }
 
+  /** The same run updating only the weights whose names start with one of {@code prefixes} (empty = all; see the class comment). */
+  public TrainConfig withTrainOnly(List<String> prefixes) {
+    return with(b -> b.trainOnly = prefixes);
+  }
+
+  /** Parses {@code PREFIX[,PREFIX...]} (for example {@code unet.,cme.}); a null or blank spec is every weight. */
+  public static List<String> parseTrainOnly(String spec) {
+    if (spec == null || spec.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : spec.split(",", -1)) {
+      if (part.isBlank()) {
+        throw new IllegalArgumentException("--train-only: '" + spec + "' has an empty prefix (write PREFIX[,PREFIX...], for example unet.)");
+      }
+      out.add(part.strip());
+    }
+    return out;
+  }
+
   /** The same run with the autoencoder stage's latent anchor weight (see {@link Stage#AUTOENCODER}). */
   public TrainConfig withAnchor(double weight) {
     return with(b -> b.anchor = weight);
@@ -300,6 +351,7 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
     private boolean decoderSource;
     private double latentMix;
     private boolean balanceKept;
+    private List<String> trainOnly;
 
     Copy(TrainConfig c) {
       stage = c.stage;
@@ -327,12 +379,13 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
       decoderSource = c.decoderSource;
       latentMix = c.latentMix;
       balanceKept = c.balanceKept;
+      trainOnly = c.trainOnly;
     }
 
     TrainConfig build() {
       return new TrainConfig(stage, preset, seed, steps, batch, accumulate, lr, warmup, weightDecay, clipNorm, dropText, dropImage,
           dropBoth, saveEvery, cache, regionWeight, emaDecay, evalEvery, decoderBlocks, minSnr, oversample, anchor, decoderSource,
-          latentMix, balanceKept);
+          latentMix, balanceKept, trainOnly);
     }
   }
 }

@@ -186,8 +186,37 @@ public final class Trainer implements AutoCloseable {
         if (model.mllm() != null) {
           model.mllm().freezeBase();
         }
+        restrictTrainable(cfg.trainOnly());
       }
     }
+  }
+
+  /**
+   * {@code --train-only}: of the weights the stage trains, keeps trainable only those whose name starts with one of the
+   * prefixes (none = all). A prefix that names no trainable weight is an error that lists the blocks there are.
+   */
+  private void restrictTrainable(List<String> prefixes) {
+    if (prefixes.isEmpty()) {
+      return;
+    }
+    Map<String, Parameter> all = model.parameters();
+    for (String prefix : prefixes) {
+      if (all.entrySet().stream().noneMatch(e -> e.getValue().trainable() && e.getKey().startsWith(prefix))) {
+        java.util.TreeSet<String> blocks = new java.util.TreeSet<>();
+        all.forEach((n, p) -> {
+          if (p.trainable()) {
+            blocks.add(n.contains(".") ? n.substring(0, n.indexOf('.') + 1) : n);
+          }
+        });
+        throw new IllegalArgumentException("--train-only: no weight this stage trains starts with '" + prefix + "' (blocks: "
+            + String.join(", ", blocks) + ")");
+      }
+    }
+    all.forEach((n, p) -> {
+      if (p.trainable() && prefixes.stream().noneMatch(n::startsWith)) {
+        p.setTrainable(false);
+      }
+    });
   }
 
   private void requireMllm() {
@@ -884,6 +913,13 @@ public final class Trainer implements AutoCloseable {
     if (saved.path("balanceKept").asBoolean(false) != cfg.balanceKept()) {
       throw new IOException(run + (saved.path("balanceKept").asBoolean(false) ? " balances" : " does not balance")
           + " the kept pixels; cannot resume it " + (cfg.balanceKept() ? "with" : "without") + " --balance-kept");
+    }
+    List<String> savedOnly = new java.util.ArrayList<>();
+    saved.path("trainOnly").forEach(n -> savedOnly.add(n.asText()));
+    if (!savedOnly.equals(cfg.trainOnly())) {
+      throw new IOException(run + " trains " + (savedOnly.isEmpty() ? "every weight" : "only " + String.join(",", savedOnly))
+          + "; cannot resume it with " + (cfg.trainOnly().isEmpty() ? "every weight" : "--train-only " + String.join(",", cfg.trainOnly()))
+          + " (pass " + (savedOnly.isEmpty() ? "no --train-only" : "--train-only " + String.join(",", savedOnly)) + ")");
     }
     String savedOwn = saved.path("ownEdits").asText("");
     String own = ownEdits == null ? "" : ownEdits.file().toAbsolutePath().toString();

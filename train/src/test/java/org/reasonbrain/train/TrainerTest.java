@@ -448,6 +448,54 @@ class TrainerTest {
   }
 
   @Test
+  void trainOnlyUpdatesTheNamedBlocksAloneAndAResumeMustKeepIt() throws Exception {
+    TrainConfig only = recipe(3, 2).withTrainOnly(TrainConfig.parseTrainOnly("unet.,qformer."));
+    assertEquals(List.of("unet.", "qformer."), only.trainOnly());
+    Path run = tmp.resolve("train-only");
+    try (Trainer t = new Trainer(only, eight, run, text).cacheDir(tmp.resolve("cache"))) {
+      t.trainUntil(1, Progress.NONE);
+    }
+    var first = Safetensors.read(run.resolve("checkpoint/model.safetensors")).tensors();
+    try (Trainer t = new Trainer(recipe(3, 2), eight, run, text).cacheDir(tmp.resolve("cache"))) {
+      IOException e = assertThrows(IOException.class, () -> t.train(true, Progress.NONE));
+      assertTrue(e.getMessage().contains("--train-only unet.,qformer."), e.getMessage());
+    }
+    try (Trainer t = new Trainer(only, eight, run, text).cacheDir(tmp.resolve("cache"))) {
+      t.train(true, Progress.NONE);
+    }
+    var last = Safetensors.read(run.resolve("checkpoint/model.safetensors")).tensors();
+    int unet = 0;
+    int qformer = 0;
+    for (String k : first.keySet()) {
+      boolean same = java.util.Arrays.equals(first.get(k).toFloats(), last.get(k).toFloats());
+      if (!k.startsWith("unet.") && !k.startsWith("qformer.")) {
+        assertTrue(same, k + " must stay as it was");
+      } else if (!same) {
+        unet += k.startsWith("unet.") ? 1 : 0;
+        qformer += k.startsWith("qformer.") ? 1 : 0;
+      }
+    }
+    assertTrue(unet > 10 && qformer > 0, unet + " unet and " + qformer + " qformer tensors changed");
+    List<String> saved = new java.util.ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("config.json").toFile()).path("trainOnly")
+        .forEach(n -> saved.add(n.asText()));
+    assertEquals(List.of("unet.", "qformer."), saved);
+  }
+
+  @Test
+  void trainOnlyRefusesAPrefixThatNamesNoTrainedWeight() {
+    // The image encoder is frozen in this stage, and "mlp." is no block's name: both are errors that list the blocks.
+    for (String bad : List.of("image_encoder.", "mlp.")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new Trainer(recipe(1, 2).withTrainOnly(List.of(bad)), eight, tmp.resolve("bad-only"), text).close());
+      assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("unet."), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> TrainConfig.parseTrainOnly("unet.,,cme."));
+    assertThrows(IllegalArgumentException.class, () -> cfg(Stage.DECODER, 1, 2, 1e-3).withTrainOnly(List.of("unet.")));
+    assertEquals(List.of(), TrainConfig.parseTrainOnly(" "));
+  }
+
+  @Test
   void oversamplingIsRecordedAndAResumeMustKeepIt() throws Exception {
     String family = eight.split("train").get(0).family();
     TrainConfig ov = recipe(2, 2).withOversample(Map.of(family, 3.0));
