@@ -914,7 +914,7 @@ public final class Trainer implements AutoCloseable {
       throw new IOException(run + (saved.path("balanceKept").asBoolean(false) ? " balances" : " does not balance")
           + " the kept pixels; cannot resume it " + (cfg.balanceKept() ? "with" : "without") + " --balance-kept");
     }
-    List<String> savedOnly = new java.util.ArrayList<>();
+    List<String> savedOnly = new ArrayList<>();
     saved.path("trainOnly").forEach(n -> savedOnly.add(n.asText()));
     if (!savedOnly.equals(cfg.trainOnly())) {
       throw new IOException(run + " trains " + (savedOnly.isEmpty() ? "every weight" : "only " + String.join(",", savedOnly))
