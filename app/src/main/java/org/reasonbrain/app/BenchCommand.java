@@ -107,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rb-steps", defaultValue = "10", description = "Timed reasonbrain-stage steps (default ${DEFAULT-VALUE}).")
   int rbSteps;
 
-  @Option(names = "--rb-preset", defaultValue = "tiny", description = "Preset of the reasonbrain-stage rate (tiny, or "
+  @Option(names = "--rb-preset", defaultValue = "tiny", description = "Preset of the reasonbrain-stage rate (tiny, tiny-pixel, or "
       + "tiny-cme-pool2: the CME's token budget; default ${DEFAULT-VALUE}).")
   String rbPreset;
 

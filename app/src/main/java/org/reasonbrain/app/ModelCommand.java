@@ -614,6 +614,12 @@ final class ModelCommand implements Runnable {
                     : String.format("pooled %dx%d: %d instead of %d", rc.cmePool(), rc.cmePool(), g * g, (rc.imageSize() / 8) * (rc.imageSize() / 8)),
                 g, g);
           }
+          if (model.unet().hasPixelStem()) {
+            long stem = model.unet().parameters().entrySet().stream().filter(e -> e.getKey().startsWith("pixel_stem."))
+                .mapToLong(e -> e.getValue().value().size()).sum();
+            System.out.printf("UNet pixel stem: the source's %dx%d pixels reach the UNet's first %dx%d map beside its latent (%s parameters)%n",
+                rc.imageSize(), rc.imageSize(), rc.imageSize() / 4, rc.imageSize() / 4, fmt(stem));
+          }
         }
       }
       System.out.printf("%-28s %14s %14s%n", "total", fmt(total), fmt(trainable));

@@ -108,26 +108,32 @@ public final class ReasonBrain extends Module {
     }
   }
 
-  /** What conditions the UNet, and the MLLM loss of Eq. (A1) (null for ip2p). */
+  /**
+   * What conditions the UNet, and the MLLM loss of Eq. (A1) (null for ip2p); sourcePixels only for a UNet with a
+   * pixel stem (null otherwise).
+   */
   public record Conditioning(NDArray sourceLatent, NDArray rBarVisual, NDArray rBarText, NDArray context, NDArray lossMllm,
-      NDArray rv, NDArray rt) {}
+      NDArray rv, NDArray rt, NDArray sourcePixels) {}
 
   /**
    * What the frozen encoders make of one batch's images: the source latent (zeroed where the image
    * condition is dropped), E_I(I) (its finest map [B, c2, s, s] and grid tokens [B, g*g, dim]) and the
-   * instance masks max-pooled to the finest map, [B, K, s, s]. The trainer caches these per sample.
+   * instance masks max-pooled to the finest map, [B, K, s, s], and, for a UNet with a pixel stem, the source
+   * image itself (zeroed where the image condition is dropped; null otherwise). The trainer caches these per sample.
    */
-  public record Encoded(NDArray sourceLatent, NDArray eiFinest, NDArray eiTokens, NDArray masks) {}
+  public record Encoded(NDArray sourceLatent, NDArray eiFinest, NDArray eiTokens, NDArray masks, NDArray sourcePixels) {}
 
   /** Runs the frozen encoders (VAE encoder, E_I) and pools the masks: the part of {@link #condition} a cache can hold. */
   public Encoded encode(NDArray source, NDArray masks, NDArray imageKeep) {
     NDArray sourceLatent = vae.latent(source);                                       // [B, z, H/4, W/4]
+    NDArray pixels = unet.hasPixelStem() ? source : null;
     if (imageKeep != null) {
       sourceLatent = sourceLatent.mul(imageKeep.reshape(-1, 1, 1, 1));
+      pixels = pixels == null ? null : pixels.mul(imageKeep.reshape(-1, 1, 1, 1));
     }
     ImageEncoder.Features ei = imageEncoder.forward(source);                         // E_I(I)
     NDArray pooled = downsampleMasks(masks, ei.finest().getShape().get(2));
-    return new Encoded(sourceLatent, ei.finest(), ei.tokens(), pooled);
+    return new Encoded(sourceLatent, ei.finest(), ei.tokens(), pooled, pixels);
   }
 
   /** Runs everything before the diffusion model, L_MLLM over the whole batch. */
@@ -152,7 +158,7 @@ public final class ReasonBrain extends Module {
     NDArray eiTokens = enc.eiTokens();
     NDArray text = textProj.forward(textTokens).mul(textMask.expandDims(2));       // E_T(H) in the shared width
     if (cfg.variant() == ReasonBrainConfig.Variant.IP2P) {
-      return new Conditioning(sourceLatent, null, null, text, null, null, null);
+      return new Conditioning(sourceLatent, null, null, text, null, null, null, enc.sourcePixels());
     }
     // FRCE, visual branch: R_V = [R_local, R_global].
     List<NDArray> rvParts = new ArrayList<>();
@@ -191,7 +197,7 @@ public final class ReasonBrain extends Module {
     NDArray vHat = qformer.forward(g.v());                                           // V-hat
     laps.lap("QFormer");
     if (cme == null) {
-      return new Conditioning(sourceLatent, null, null, vHat, g.loss(), rv, rt);
+      return new Conditioning(sourceLatent, null, null, vHat, g.loss(), rv, rt, enc.sourcePixels());
     }
     // Token budget of the CME (cmePool > 1): its visual base E_I(I) and the grid part of its cues (R_local)
     // pooled on the grid; R_global's region tokens stay as they are. R-bar_visual follows the base's grid.
@@ -203,7 +209,7 @@ public final class ReasonBrain extends Module {
       context = vHat;
     }
     laps.lap("CME");
-    return new Conditioning(sourceLatent, e.rBarVisual(), e.rBarText(), context, g.loss(), rv, rt);
+    return new Conditioning(sourceLatent, e.rBarVisual(), e.rBarText(), context, g.loss(), rv, rt, enc.sourcePixels());
   }
 
   /** R_V with its grid part (R_local, when the patch branch is on) average-pooled f x f; R_global's region tokens as they are. */
@@ -260,7 +266,7 @@ public final class ReasonBrain extends Module {
 
   /** Predicted noise for a conditioning (Eq. A2). */
   public NDArray predictNoise(NDArray zt, int[] t, Conditioning c) {
-    NDArray eps = unet.forward(zt, c.sourceLatent(), t, c.rBarVisual(), c.rBarText(), c.context());
+    NDArray eps = unet.forward(zt, c.sourceLatent(), t, c.rBarVisual(), c.rBarText(), c.context(), c.sourcePixels());
     laps.lap("UNet");
     return eps;
   }

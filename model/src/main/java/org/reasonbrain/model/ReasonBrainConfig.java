@@ -109,10 +109,11 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
 
   /** The names {@link #preset} accepts. */
   public static final java.util.List<String> PRESETS =
-      java.util.List.of("tiny", "tiny-cme-pool2", "ip2p", "mllm-only", "tiny-no-frce", "tiny-no-id", "tiny-no-cme");
+      java.util.List.of("tiny", "tiny-cme-pool2", "tiny-pixel", "ip2p", "mllm-only", "tiny-no-frce", "tiny-no-id", "tiny-no-cme");
 
   /**
-   * A named preset: tiny, tiny-cme-pool2 (tiny's weights with the CME's token budget, see {@link #withCmePool}), the Table 2 baselines ip2p and mllm-only, and the Table 4 ablations of tiny
+   * A named preset: tiny, tiny-cme-pool2 (tiny's weights with the CME's token budget, see {@link #withCmePool}), tiny-pixel
+   * (tiny with the UNet's source-pixel stem, {@link UNet.Config#pixelStem()}; every tiny weight keeps its name and shape), the Table 2 baselines ip2p and mllm-only, and the Table 4 ablations of tiny
    * (no-frce: neither FRCE branch nor the ID controller; no-id: FRCE without the ID controller; no-cme:
    * neither enhancer). Paper-size shapes are in {@link PaperPresets}.
    */
@@ -120,6 +121,7 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
     return switch (name) {
       case "tiny" -> tiny();
       case "tiny-cme-pool2" -> tiny().renamed(name).withCmePool(2);
+      case "tiny-pixel" -> tiny().renamed(name).withUnet(tiny().unet().withPixelStem(true));
       case "ip2p" -> tiny().withVariant(Variant.IP2P);
       case "mllm-only" -> tiny().withVariant(Variant.MLLM_ONLY);
       case "tiny-no-frce" -> tiny().renamed(name).withSwitches(new Switches(false, false, false, true, true));
@@ -127,6 +129,12 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
       case "tiny-no-cme" -> tiny().renamed(name).withSwitches(new Switches(true, true, true, false, false));
       default -> throw new IllegalArgumentException("unknown preset '" + name + "' (" + String.join(", ", PRESETS) + ")");
     };
+  }
+
+  /** The same model with another UNet configuration (for example {@link UNet.Config#withPixelStem}). */
+  public ReasonBrainConfig withUnet(UNet.Config u) {
+    return new ReasonBrainConfig(name, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
+        heads, mllmPool, cmePool, image, patch, mllm, qformer, vae, u);
   }
 
   private ReasonBrainConfig renamed(String n) {

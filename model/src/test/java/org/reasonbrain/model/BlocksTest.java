@@ -206,7 +206,7 @@ class BlocksTest {
       });
       return u;
     }, (b, s) -> ((UNet) b).forward(randn(s, 20, 2, 4, 16, 16), randn(s, 21, 2, 4, 16, 16), new int[] {5, 900},
-        randn(s, 22, 2, 64, 128), randn(s, 23, 2, 10, 128), randn(s, 24, 2, 32, 128)), new Shape(2, 4, 16, 16));
+        randn(s, 22, 2, 64, 128), randn(s, 23, 2, 10, 128), randn(s, 24, 2, 32, 128), null), new Shape(2, 4, 16, 16));
   }
 
   @Test

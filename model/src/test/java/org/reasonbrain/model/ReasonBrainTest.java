@@ -177,6 +177,66 @@ class ReasonBrainTest {
   }
 
   @Test
+  void pixelStemStartsSilentThenReadsTheSourcePixels() {
+    ReasonBrain plain = new ReasonBrain(m, 6, ReasonBrainConfig.tiny());
+    ReasonBrain stem = new ReasonBrain(m, 6, ReasonBrainConfig.preset("tiny-pixel"));
+    // tiny's weights, names and shapes unchanged (a tiny model loads into tiny-pixel), three stem tensors more.
+    plain.parameters().forEach((k, p) -> assertEquals(p.value().getShape(), stem.parameters().get(k).value().getShape(), k));
+    List<String> extra = new ArrayList<>(stem.parameters().keySet());
+    extra.removeAll(plain.parameters().keySet());
+    assertTrue(!extra.isEmpty() && extra.stream().allMatch(k -> k.startsWith("unet.pixel_stem.")), extra.toString());
+    assertTrue(stem.unet().hasPixelStem());
+    assertFalse(plain.unet().hasPixelStem());
+    try (NDManager step = m.newSubManager()) {
+      ReasonBrain.Inputs in = inputs(step, 2);
+      NDArray zt = randn(step, 11, 2, 4, 16, 16);
+      int[] t = {20, 700};
+      ReasonBrain.Conditioning cp = plain.condition(in, 0);
+      ReasonBrain.Conditioning cs = stem.condition(in, 0);
+      assertEquals(null, cp.sourcePixels());
+      assertArrayEquals(in.source().toFloatArray(), cs.sourcePixels().toFloatArray());
+      // Zero-initialised: the same prediction as without the stem.
+      assertArrayEquals(plain.predictNoise(zt, t, cp).toFloatArray(), stem.predictNoise(zt, t, cs).toFloatArray(), 1e-5f);
+      // Once its output convolution has weights, the prediction depends on the pixels, and every stem weight gets a gradient.
+      Random r = new Random(3);
+      stem.parameters().forEach((k, p) -> {
+        if (k.startsWith("unet.pixel_stem.out")) {
+          float[] v = new float[Math.toIntExact(p.value().size())];
+          for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (r.nextGaussian() * 0.05);
+          }
+          p.assign(v);
+        }
+      });
+      NDArray a = stem.predictNoise(zt, t, cs);
+      ReasonBrain.Conditioning flipped = new ReasonBrain.Conditioning(cs.sourceLatent(), cs.rBarVisual(), cs.rBarText(), cs.context(),
+          null, cs.rv(), cs.rt(), cs.sourcePixels().flip(3));
+      assertTrue(a.sub(stem.predictNoise(zt, t, flipped)).abs().max().getFloat() > 1e-4f, "the pixels reach the prediction");
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        gc.backward(Ops.mse(stem.predictNoise(zt, t, cs), randn(step, 12, 2, 4, 16, 16)));
+        stem.parameters().forEach((k, p) -> {
+          if (k.startsWith("unet.pixel_stem.") && k.endsWith("weight")) {
+            assertTrue(p.value().getGradient().abs().sum().getFloat() > 0f, k);
+          }
+        });
+      }
+      // A dropped image condition zeroes the pixels as it zeroes the latent.
+      ReasonBrain.Inputs dropped = new ReasonBrain.Inputs(in.source(), in.masks(), in.text(), in.textMask(), in.objects(),
+          in.objectMask(), step.create(new float[] {0f, 1f}));
+      float[] px = stem.condition(dropped, 0).sourcePixels().toFloatArray();
+      int one = 3 * 64 * 64;
+      assertArrayEquals(new float[one], java.util.Arrays.copyOfRange(px, 0, one), 0f);   // -0.0 where a negative pixel was zeroed
+      assertArrayEquals(java.util.Arrays.copyOfRange(in.source().toFloatArray(), one, 2 * one), java.util.Arrays.copyOfRange(px, one, 2 * one));
+      // A UNet with a stem refuses to run without the pixels.
+      ReasonBrain.Conditioning none = new ReasonBrain.Conditioning(cs.sourceLatent(), cs.rBarVisual(), cs.rBarText(), cs.context(),
+          null, cs.rv(), cs.rt(), null);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stem.predictNoise(zt, t, none));
+      assertTrue(e.getMessage().contains("pixel stem"), e.getMessage());
+    }
+    assertTrue(stem.unet().flops(16, 16, 32) > plain.unet().flops(16, 16, 32));
+  }
+
+  @Test
   void mllmLossOnTheFirstRowsEqualsTheLossOfThoseRows() {
     ReasonBrain model = new ReasonBrain(m, 3, ReasonBrainConfig.tiny());
     try (NDManager step = m.newSubManager()) {

@@ -52,9 +52,18 @@ public final class FeatureCache {
   static final String FORMAT = "reasonbrain-feature-cache-1";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Shapes of one record. */
+  /**
+   * Shapes of one record; pixelH is the side of the source image a UNet with a pixel stem reads (its 3 x pixelH x
+   * pixelH values end the record), 0 for a model without one.
+   */
   public record Layout(int latentC, int latentH, int mapC, int mapH, int tokens, int tokenDim, int textTokens, int textDim,
-      int objects, int regions) {
+      int objects, int regions, int pixelH) {
+    /** A layout without source pixels. */
+    public Layout(int latentC, int latentH, int mapC, int mapH, int tokens, int tokenDim, int textTokens, int textDim,
+        int objects, int regions) {
+      this(latentC, latentH, mapC, mapH, tokens, tokenDim, textTokens, textDim, objects, regions, 0);
+    }
+
     int latent() {
       return latentC * latentH * latentH;
     }
@@ -79,15 +88,23 @@ public final class FeatureCache {
       return latentH * latentH;
     }
 
-    /** Record length in values: source latent, target latent, map, grid tokens, text, text mask, objects, object mask, masks, change. */
-    int record() {
-      return 2 * latent() + map() + grid() + text() + textTokens + objects * textDim + objects + masks() + cells();
+    int pixels() {
+      return 3 * pixelH * pixelH;
     }
 
+    /**
+     * Record length in values: source latent, target latent, map, grid tokens, text, text mask, objects, object mask,
+     * masks, change, source pixels.
+     */
+    int record() {
+      return 2 * latent() + map() + grid() + text() + textTokens + objects * textDim + objects + masks() + cells() + pixels();
+    }
+
+    /** The layout as the cache key reads it (a layout without pixels reads as before they existed, so its caches stay valid). */
     @Override
     public String toString() {
       return latentC + "x" + latentH + "," + mapC + "x" + mapH + "," + tokens + "x" + tokenDim + "," + textTokens + "x" + textDim
-          + "," + objects + "," + regions;
+          + "," + objects + "," + regions + (pixelH > 0 ? ",pixels=3x" + pixelH : "");
     }
   }
 
@@ -301,6 +318,7 @@ public final class FeatureCache {
     float[] objMask = new float[b * l.objects()];
     float[] masks = new float[b * l.masks()];
     float[] change = new float[b * l.cells()];
+    float[] pix = l.pixelH() > 0 ? new float[b * l.pixels()] : null;
     for (int i = 0; i < b; i++) {
       short[] r = records[draw.index()[i]];
       boolean keepImage = draw.keepImage()[i] > 0;
@@ -330,10 +348,15 @@ public final class FeatureCache {
       copy(r, o, masks, i * l.masks(), l.masks());
       o += l.masks();
       copy(r, o, change, i * l.cells(), l.cells());
+      o += l.cells();
+      if (pix != null && keepImage) {
+        copy(r, o, pix, i * l.pixels(), l.pixels());
+      }
     }
     ReasonBrain.Encoded enc = new ReasonBrain.Encoded(m.create(src, new Shape(b, l.latentC(), l.latentH(), l.latentH())),
         m.create(map, new Shape(b, l.mapC(), l.mapH(), l.mapH())), m.create(grid, new Shape(b, l.tokens(), l.tokenDim())),
-        m.create(masks, new Shape(b, l.regions(), l.mapH(), l.mapH())));
+        m.create(masks, new Shape(b, l.regions(), l.mapH(), l.mapH())),
+        pix == null ? null : m.create(pix, new Shape(b, 3, l.pixelH(), l.pixelH())));
     return new Batch(enc, m.create(text, new Shape(b, l.textTokens(), l.textDim())), m.create(textMask, new Shape(b, l.textTokens())),
         m.create(obj, new Shape(b, l.objects(), l.textDim())), m.create(objMask, new Shape(b, l.objects())),
         m.create(tgt, new Shape(b, l.latentC(), l.latentH(), l.latentH())), m.create(change, new Shape(b, 1, l.latentH(), l.latentH())));

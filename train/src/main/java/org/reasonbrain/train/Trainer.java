@@ -715,7 +715,7 @@ public final class Trainer implements AutoCloseable {
     ImageEncoder.Config ic = mc.image();
     int grid = s / 8;
     FeatureCache.Layout layout = new FeatureCache.Layout(mc.vae().latent(), s / 4, ic.c2(), s / 4, grid * grid, ic.dim(),
-        TEXT_TOKENS, text.dim(), mc.maxObjects(), mc.maxRegions());
+        TEXT_TOKENS, text.dim(), mc.maxObjects(), mc.maxRegions(), mc.unet().pixelStem() ? s : 0);
     String settings = "size=" + s + ",segmenter=" + org.reasonbrain.model.frce.ColorSegmenter.class.getSimpleName() + ",text="
         + text.getClass().getSimpleName() + "/" + text.dim() + ",change=max-abs/4";
     String key = FeatureCache.key(dataset.dir(), "train", layout, settings, cachedFrom(model));
@@ -741,7 +741,8 @@ public final class Trainer implements AutoCloseable {
       ReasonBrain.Encoded e = model.encode(b.inputs().source(), b.inputs().masks(), null);
       float[][] fields = {e.sourceLatent().toFloatArray(), model.vae().latent(b.target()).toFloatArray(), e.eiFinest().toFloatArray(),
           e.eiTokens().toFloatArray(), b.inputs().text().toFloatArray(), b.inputs().textMask().toFloatArray(),
-          b.inputs().objects().toFloatArray(), b.inputs().objectMask().toFloatArray(), e.masks().toFloatArray(), b.change().toFloatArray()};
+          b.inputs().objects().toFloatArray(), b.inputs().objectMask().toFloatArray(), e.masks().toFloatArray(), b.change().toFloatArray(),
+          e.sourcePixels() == null ? new float[0] : e.sourcePixels().toFloatArray()};
       int n = part.size();
       List<float[]> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {

@@ -118,6 +118,47 @@ class FeatureCacheTest {
   }
 
   @Test
+  void sourcePixelsEndTheRecordAndChangeOnlyTheirOwnKey() throws IOException {
+    FeatureCache.Layout px = new FeatureCache.Layout(2, 2, 3, 2, 4, 2, 3, 2, 1, 2, 4);
+    // A layout without pixels reads as before they existed, so the caches built then keep their keys.
+    assertEquals("2x2,3x2,4x2,3x2,1,2", LAYOUT.toString());
+    assertEquals(LAYOUT.record() + 3 * 4 * 4, px.record());
+    assertNotEquals(FeatureCache.key(ds.dir(), "train", LAYOUT, "s", Map.of()), FeatureCache.key(ds.dir(), "train", px, "s", Map.of()));
+    List<Sample> train = ds.split("train");
+    FeatureCache.Encoder enc = part -> {
+      List<float[]> out = new ArrayList<>();
+      for (int j = 0; j < part.size(); j++) {
+        float[] r = new float[px.record()];
+        java.util.Arrays.fill(r, 0.5f);
+        for (int i = LAYOUT.record(); i < r.length; i++) {
+          r[i] = -(i - LAYOUT.record()) / 64f;          // the pixel block: 0, -1/64, -2/64, ...
+        }
+        out.add(r);
+      }
+      return out;
+    };
+    String key = FeatureCache.key(ds.dir(), "train", px, "p", Map.of());
+    FeatureCache c = FeatureCache.open(tmp.resolve("cache-p"), key, px, train, enc, 4, Progress.NONE, w -> {});
+    TrainingData.Draw d = new TrainingData.Draw(new int[] {0, 1}, new boolean[] {true, true}, new float[] {1f, 0f});
+    try (NDManager m = NDManager.newBaseManager()) {
+      FeatureCache.Batch b = c.batch(m, d, new float[px.map()], new float[px.grid()]);
+      assertEquals(new ai.djl.ndarray.types.Shape(2, 3, 4, 4), b.encoded().sourcePixels().getShape());
+      float[] v = b.encoded().sourcePixels().toFloatArray();
+      for (int i = 0; i < 48; i++) {
+        assertEquals(-i / 64f, v[i], 1e-3f);           // row 0: the record's last 48 values (binary16)
+        assertEquals(0f, v[48 + i], 0f);                // row 1: image dropped
+      }
+      assertEquals(0.5f, b.change().toFloatArray()[0], 1e-3f);   // the field before the pixels is where it was
+    }
+    // Without pixels in the layout the batch carries none.
+    FeatureCache plain = FeatureCache.open(tmp.resolve("cache-p0"), FeatureCache.key(ds.dir(), "train", LAYOUT, "p", Map.of()), LAYOUT,
+        train, fake(new int[1]), 4, Progress.NONE, w -> {});
+    try (NDManager m = NDManager.newBaseManager()) {
+      assertEquals(null, plain.batch(m, d, new float[LAYOUT.map()], new float[LAYOUT.grid()]).encoded().sourcePixels());
+    }
+  }
+
+  @Test
   void dropoutOnReadZeroesTextAndSubstitutesTheBlankImage() throws IOException {
     List<Sample> train = ds.split("train");
     String key = FeatureCache.key(ds.dir(), "train", LAYOUT, "d", Map.of());

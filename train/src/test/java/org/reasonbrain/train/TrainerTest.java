@@ -424,6 +424,41 @@ class TrainerTest {
   }
 
   @Test
+  void pixelStemTrainsCachedAsUncachedAndFromATinyRun() throws Exception {
+    // tiny-pixel from a tiny run's weights (--init): every tiny weight loads, the stem starts at zero; two steps
+    // so that the second step's loss reads the stem the first step trained, cached and uncached alike.
+    Path from = tmp.resolve("px-from");
+    try (Trainer t = new Trainer(recipe(1, 8), eight, from, text).cacheDir(tmp.resolve("cache"))) {
+      t.train(false, Progress.NONE);
+    }
+    TrainConfig px = new TrainConfig(Stage.REASONBRAIN, "tiny-pixel", 5, 2, 8, 1, 1e-3, 0, 0.0, 1.0, 0.2, 0.2, 0.2, 1, true, 9, 0.9, 2);
+    Path cached = tmp.resolve("px-cached");
+    Path plain = tmp.resolve("px-plain");
+    int loaded;
+    try (Trainer t = new Trainer(px, eight, cached, text).cacheDir(tmp.resolve("cache-px"))) {
+      loaded = t.initFrom(from);
+      t.train(false, Progress.NONE);
+    }
+    try (Trainer t = new Trainer(px.withOptions(false, 9, 0.9, 2), eight, plain, text)) {
+      assertEquals(loaded, t.initFrom(from));
+      t.train(false, Progress.NONE);
+    }
+    try (NDManager m = NDManager.newBaseManager()) {
+      var tiny = new org.reasonbrain.model.ReasonBrain(m, 0, org.reasonbrain.model.ReasonBrainConfig.tiny()).parameters().keySet();
+      assertEquals(tiny.size(), loaded, "every tiny weight loads into tiny-pixel");
+    }
+    for (int row = 0; row < 2; row++) {
+      double[] a = csv(cached).get(row);
+      double[] b = csv(plain).get(row);
+      assertEquals(b[2], a[2], 0.01 * b[2], "L_DM cached vs uncached, step " + (row + 1));
+    }
+    // The cache of a model with a stem holds the pixels: its own file beside tiny's.
+    assertEquals(1, Files.list(tmp.resolve("cache-px")).filter(f -> f.getFileName().toString().startsWith("features-")).count());
+    var w = org.reasonbrain.core.io.Safetensors.read(cached.resolve("checkpoint").resolve("model.safetensors")).tensors();
+    assertTrue(w.keySet().stream().anyMatch(k -> k.startsWith("unet.pixel_stem.out")), "the stem is saved with the run");
+  }
+
+  @Test
   void minSnrWeightsLowerOnlyTheLeastNoisyTimesteps() throws Exception {
     org.reasonbrain.sampling.NoiseSchedule ns = org.reasonbrain.sampling.NoiseSchedule.stableDiffusion();
     float[] w = Trainer.minSnrWeights(ns, new int[] {0, 100, 500, 999}, 5);

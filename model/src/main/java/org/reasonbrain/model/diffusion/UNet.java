@@ -19,12 +19,29 @@ import org.reasonbrain.core.nn.Ops;
  * added through a zero-initialised 1x1 convolution; R-bar_text is mean-pooled and added as a
  * per-channel offset through a zero-initialised linear layer; the e-bar tokens are the
  * cross-attention context. Two resolutions (16 and 8 at 64 px), cross-attention at the lower one.
+ *
+ * <p>With {@link Config#pixelStem()} the UNet also reads the source image's pixels: two stride-2
+ * convolutions take the [-1, 1] source from 64 to 16 px and a zero-initialised 1x1 convolution adds
+ * them to the first feature map, beside the source latent. A 4-channel latent of 16 x 16 keeps a
+ * one-pixel line (a tap's stream, a lamp's wire) only faintly; the stem hands the UNet the pixels
+ * where such a cue touches the object it decides about. Zero-initialised, it leaves a model that
+ * gains it unchanged until it is trained.
  */
 public final class UNet extends Module {
-  /** Base channels, latent channels, context width, attention heads. */
-  public record Config(int channels, int latent, int contextDim, int heads) {
+  /** Base channels, latent channels, context width, attention heads, and whether the source's pixels enter through a stem. */
+  public record Config(int channels, int latent, int contextDim, int heads, boolean pixelStem) {
     public static Config tiny() {
-      return new Config(64, 4, 128, 4);
+      return new Config(64, 4, 128, 4, false);
+    }
+
+    /** The same UNet with (or without) the source-pixel stem. */
+    public Config withPixelStem(boolean on) {
+      return new Config(channels, latent, contextDim, heads, on);
+    }
+
+    /** Channels of the pixel stem's two convolutions. */
+    int stemChannels() {
+      return channels / 2;
     }
   }
 
@@ -48,6 +65,9 @@ public final class UNet extends Module {
   private final ResBlock up2;
   private final GroupNorm outNorm;
   private final Conv2d convOut;
+  private final Conv2d stem1;
+  private final Conv2d stem2;
+  private final Conv2d stemOut;
 
   public UNet(NDManager m, Random r, Config cfg, int cueDim) {
     this.cfg = cfg;
@@ -74,6 +94,21 @@ public final class UNet extends Module {
     up2 = child("up2", new ResBlock(m, r, c2 + c, c, tdim));
     outNorm = child("out_norm", new GroupNorm(m, ResBlock.groups(c), c));
     convOut = child("conv_out", new Conv2d(m, r, c, cfg.latent(), 3, 1, false));
+    if (cfg.pixelStem()) {
+      int sc = cfg.stemChannels();
+      stem1 = child("pixel_stem.conv1", new Conv2d(m, r, 3, sc, 3, 2, false));
+      stem2 = child("pixel_stem.conv2", new Conv2d(m, r, sc, c, 3, 2, false));
+      stemOut = child("pixel_stem.out", new Conv2d(m, r, c, c, 1, 1, true));   // zero-initialised
+    } else {
+      stem1 = null;
+      stem2 = null;
+      stemOut = null;
+    }
+  }
+
+  /** Whether {@link #forward} reads the source's pixels. */
+  public boolean hasPixelStem() {
+    return stemOut != null;
   }
 
   private static void zero(Module mod) {
@@ -91,12 +126,25 @@ public final class UNet extends Module {
    * @param rBarVisual [B, g*g, cueDim] on a g x g grid with 2g = h, or null
    * @param rBarText [B, T, cueDim] or null
    * @param context [B, S, contextDim] cross-attention context
+   * @param sourcePixels [B, 3, 4h, 4w] source image in [-1, 1] (zeros for the null image condition); read only
+   *     with the pixel stem, which requires it
    */
-  public NDArray forward(NDArray zt, NDArray source, int[] t, NDArray rBarVisual, NDArray rBarText, NDArray context) {
+  public NDArray forward(NDArray zt, NDArray source, int[] t, NDArray rBarVisual, NDArray rBarText, NDArray context,
+      NDArray sourcePixels) {
     long hgt = zt.getShape().get(2);
     long wid = zt.getShape().get(3);
     NDArray temb = time2.forward(Ops.silu(time1.forward(Ops.timestepEmbedding(zt.getManager(), t, cfg.channels()))));
     NDArray h = convIn.forward(zt.concat(source, 1));                                  // [B, c, h, w]
+    if (stemOut != null) {
+      if (sourcePixels == null) {
+        throw new IllegalArgumentException("this UNet has a pixel stem and needs the source's pixels");
+      }
+      NDArray p = Ops.silu(stem2.forward(Ops.silu(stem1.forward(sourcePixels))));      // [B, c, H/4, W/4]
+      if (p.getShape().get(2) != hgt || p.getShape().get(3) != wid) {
+        throw new IllegalArgumentException("source pixels " + sourcePixels.getShape() + " do not reduce to the latent " + zt.getShape());
+      }
+      h = h.add(stemOut.forward(p));
+    }
     if (rBarVisual != null) {
       long g = Math.round(Math.sqrt(rBarVisual.getShape().get(1)));
       NDArray grid = Ops.fromTokens(rBarVisual, g, g);                                 // [B, cue, g, g]
@@ -135,6 +183,9 @@ public final class UNet extends Module {
     long hw2 = hw / 4;
     long f = 0;
     f += conv(2L * cfg.latent(), c, 3, hw);
+    if (cfg.pixelStem()) {
+      f += conv(3, cfg.stemChannels(), 3, hw * 4) + conv(cfg.stemChannels(), c, 3, hw) + conv(c, c, 1, hw);
+    }
     f += resBlock(c, c, hw) + conv(c, c2, 3, hw2) + resBlock(c2, c2, hw2);
     f += attn(c2, cfg.contextDim(), hw2, s) + resBlock(c2, c2, hw2) + attn(c2, c2, hw2, hw2) + attn(c2, cfg.contextDim(), hw2, s);
     f += resBlock(c2, c2, hw2) + resBlock(c2 + c, c, hw) + conv(c, cfg.latent(), 3, hw);
