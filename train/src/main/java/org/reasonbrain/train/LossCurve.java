@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.reasonbrain.core.image.ChartText;
 import org.reasonbrain.core.image.Images;
 
 /** Draws loss curves (log scale, smoothed) or accuracy curves (linear 0..1, every point as measured) as a PNG. */
@@ -84,8 +85,7 @@ public final class LossCurve {
     g.drawString(xLabel, left + pw / 2, h - 15);
     g.drawString(String.format(Locale.ROOT, "%.0f", minX), left, h - 32);
     g.drawString(String.format(Locale.ROOT, "%.0f", maxX), left + pw - 30, h - 32);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    g.drawString(title, left, 24);
+    ChartText.drawTitle(g, title, left, 24, w - left - 20, 14);
     int legend = 0;
     for (Series s : series) {
       g.setColor(s.colour());

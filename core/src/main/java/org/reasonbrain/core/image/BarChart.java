@@ -29,8 +29,7 @@ public final class BarChart {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, w, h);
     g.setColor(Color.DARK_GRAY);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    g.drawString(title, 20, 24);
+    ChartText.drawTitle(g, title, 20, 24, w - 40, 14);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     for (int k = 0; k < series.size(); k++) {
       int lx = 20 + (k % 3) * 245;
