@@ -41,6 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     double peak = matmulPeak();
     System.out.printf(Locale.ROOT, "matmul 512x512 fp32: %.1f GFLOP/s%n", peak / 1e9);
     System.out.println("memory allocator: " + allocator());
+    System.out.println("MKL code path: " + mklPath());
     if (rbOnly) {
       Path tmp = Files.createTempDirectory("reasonbrain-bench");
       try {
@@ -169,6 +170,22 @@ final class BenchCommand implements Callable<Integer> {
       return "unknown (no /proc/self/maps)";
     }
     return "the C library's malloc";
+  }
+
+  /** Whether the launcher's shim (README, "MKL's vendor check") lets libtorch's MKL take its Intel code path here. */
+  static String mklPath() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+        int at = line.indexOf('/');
+        if (at >= 0 && line.substring(at).contains("libmkl-intel-path")) {
+          return "Intel's, by CPU features (the launcher's shim " + line.substring(at).strip() + "; REASONBRAIN_MKL_INTEL_PATH=0 turns it off)";
+        }
+      }
+      boolean amd = Files.readString(Path.of("/proc/cpuinfo")).contains("AuthenticAMD");
+      return amd ? "MKL's own choice on a non-Intel CPU (its slower path for matrix products; no shim loaded)" : "MKL's own choice";
+    } catch (java.io.IOException e) {
+      return "unknown (no /proc)";
+    }
   }
 
   private static double peakRssMb() {
