@@ -160,32 +160,37 @@ final class BenchCommand implements Callable<Integer> {
   /** Which malloc this process runs on: jemalloc when preloaded (LD_PRELOAD), else the C library's. */
   static String allocator() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
-        int at = line.indexOf('/');
-        if (at >= 0 && line.substring(at).contains("libjemalloc")) {
-          return "jemalloc (" + line.substring(at).strip() + ", MALLOC_CONF=" + System.getenv().getOrDefault("MALLOC_CONF", "") + ")";
-        }
-      }
+      return mappedLibrary("libjemalloc")
+          .map(lib -> "jemalloc (" + lib + ", MALLOC_CONF=" + System.getenv().getOrDefault("MALLOC_CONF", "") + ")")
+          .orElse("the C library's malloc");
     } catch (java.io.IOException e) {
       return "unknown (no /proc/self/maps)";
     }
-    return "the C library's malloc";
   }
 
   /** Whether the launcher's shim (README, "MKL's vendor check") lets libtorch's MKL take its Intel code path here. */
   static String mklPath() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
-        int at = line.indexOf('/');
-        if (at >= 0 && line.substring(at).contains("libmkl-intel-path")) {
-          return "Intel's, by CPU features (the launcher's shim " + line.substring(at).strip() + "; REASONBRAIN_MKL_INTEL_PATH=0 turns it off)";
-        }
+      java.util.Optional<String> shim = mappedLibrary("libmkl-intel-path");
+      if (shim.isPresent()) {
+        return "Intel's, by CPU features (the launcher's shim " + shim.get() + "; REASONBRAIN_MKL_INTEL_PATH=0 turns it off)";
       }
       boolean amd = Files.readString(Path.of("/proc/cpuinfo")).contains("AuthenticAMD");
       return amd ? "MKL's own choice on a non-Intel CPU (its slower path for matrix products; no shim loaded)" : "MKL's own choice";
     } catch (java.io.IOException e) {
       return "unknown (no /proc)";
     }
+  }
+
+  /** The path of the first library mapped into this process whose path contains {@code name}, if any. */
+  private static java.util.Optional<String> mappedLibrary(String name) throws java.io.IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+      int at = line.indexOf('/');
+      if (at >= 0 && line.substring(at).contains(name)) {
+        return java.util.Optional.of(line.substring(at).strip());
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static double peakRssMb() {
