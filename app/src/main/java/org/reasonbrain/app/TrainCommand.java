@@ -77,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
       + "(each sample's error x min(SNR, gamma) / SNR; 5 is the paper's gamma; default ${DEFAULT-VALUE} = off).")
   double minSnr;
 
-  @Option(names = "--oversample", description = "Reasonbrain and autoencoder stages: draw the train samples of these families more often, "
+  @Option(names = "--oversample", description = "Reasonbrain, autoencoder and decoder stages: draw the train samples of these families more often, "
       + "FAMILY=FACTOR[,FAMILY=FACTOR...] (for example tap=3,ripen=2; the rest 1; default: uniform draws).")
   String oversample;
 

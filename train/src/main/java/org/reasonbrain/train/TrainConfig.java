@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * epsilon error weighted by min(SNR(t), gamma) / SNR(t), which lowers the weight of the least noisy
  * timesteps (0 = off, the plain L_DM; 5 is the paper's gamma).
  *
- * <p>{@code oversample}: reasonbrain and autoencoder stages, family name -> factor: each train sample of that family is drawn
+ * <p>{@code oversample}: reasonbrain, autoencoder and decoder stages, family name -> factor: each train sample of that family is drawn
  * factor times as often as a sample of an unlisted family (a curriculum towards the families a model gets
  * wrong; empty = uniform draws, the earlier runs' batches exactly).
  *
@@ -102,8 +102,8 @@ public record TrainConfig(Stage stage, String preset, long seed, int steps, int 
         ov.put(e.getKey(), checkFactor(e.getKey(), e.getValue()));
       }
     }
-    if (!ov.isEmpty() && stage != Stage.REASONBRAIN && stage != Stage.AUTOENCODER) {
-      throw new IllegalArgumentException("--oversample is for the reasonbrain and autoencoder stages, not " + stage.label());
+    if (!ov.isEmpty() && stage != Stage.REASONBRAIN && stage != Stage.AUTOENCODER && stage != Stage.DECODER) {
+      throw new IllegalArgumentException("--oversample is for the reasonbrain, autoencoder and decoder stages, not " + stage.label());
     }
     oversample = Collections.unmodifiableMap(ov);
     if (!(minSnr >= 0) || Double.isInfinite(minSnr)) {

@@ -379,7 +379,7 @@ public final class Trainer implements AutoCloseable {
     return data;
   }
 
-  /** The reasonbrain and autoencoder stages' cumulative draw weights ({@link TrainConfig#oversample}); null = uniform. */
+  /** The reasonbrain, autoencoder and decoder stages' cumulative draw weights ({@link TrainConfig#oversample}); null = uniform. */
   private double[] drawWeights() {
     if (cfg.oversample().isEmpty()) {
       return null;
@@ -411,7 +411,7 @@ public final class Trainer implements AutoCloseable {
    * a plain L1/MSE decoder fails and a sharp one passes.
    */
   private NDArray[] decoderLoss(NDManager m) {
-    TrainingData.Batch b = data().batch(m, rng, cfg.batch(), 0, 0, 0);
+    TrainingData.Batch b = data().batch(m, rng, drawWeights(), cfg.batch(), 0, 0, 0);
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
     Autoencoder.Posterior fixed = new Autoencoder.Posterior(post.mean().stopGradient(), post.logvar().stopGradient());

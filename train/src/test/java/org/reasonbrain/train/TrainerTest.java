@@ -148,6 +148,17 @@ class TrainerTest {
     int changed = changedOnlyUnder(first, last, "vae.decoder.");
     assertTrue(changed > 10, changed + " decoder tensors changed");
     assertTrue(csv(run).stream().allMatch(r -> Double.isFinite(r[1]) && r[1] > 0));
+    // Its draws follow --oversample as the reasonbrain stage's do: one family drawn 1000x gives another first batch.
+    String family = eight.split("train").get(0).family();
+    Path uniform = tmp.resolve("decoder-uniform");
+    Path heavy = tmp.resolve("decoder-oversampled");
+    try (Trainer t = new Trainer(cfg(Stage.DECODER, 1, 4, 1e-3), eight, uniform, text)) {
+      t.train(false, Progress.NONE);
+    }
+    try (Trainer t = new Trainer(cfg(Stage.DECODER, 1, 4, 1e-3).withOversample(Map.of(family, 1000.0)), eight, heavy, text)) {
+      t.train(false, Progress.NONE);
+    }
+    assertTrue(csv(uniform).get(0)[1] != csv(heavy).get(0)[1], "the decoder stage's draws changed");
   }
 
   /** An own-edits file for {@code ids} of the test build: seeded random latents, the first cell of each an edit cell. */
@@ -373,9 +384,10 @@ class TrainerTest {
     }
     assertThrows(IllegalArgumentException.class, () -> cfg(Stage.DECODER, 3, 2, 1e-3).withAnchor(1), "anchor outside its stage");
     assertThrows(IllegalArgumentException.class, () -> cfg(Stage.AUTOENCODER, 3, 2, 1e-3).withAnchor(-1));
-    // Its draws may oversample families (as the reasonbrain stage's); the decoder stage's may not.
+    // Its draws may oversample families (as the reasonbrain and decoder stages'); the vae stage's may not.
     assertEquals(Map.of("melt", 2.0), cfg(Stage.AUTOENCODER, 3, 2, 1e-3).withOversample(Map.of("melt", 2.0)).oversample());
-    assertThrows(IllegalArgumentException.class, () -> cfg(Stage.DECODER, 3, 2, 1e-3).withOversample(Map.of("melt", 2.0)));
+    assertEquals(Map.of("melt", 2.0), cfg(Stage.DECODER, 3, 2, 1e-3).withOversample(Map.of("melt", 2.0)).oversample());
+    assertThrows(IllegalArgumentException.class, () -> cfg(Stage.VAE, 3, 2, 1e-3).withOversample(Map.of("melt", 2.0)));
   }
 
   @Test
