@@ -542,7 +542,10 @@ public final class Trainer implements AutoCloseable {
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
     NDArray rec = decodeSample(m, post);
-    NDArray recon = sharpReconstructionLoss(rec, x);
+    // With a region weight, the pixels an edit changes (the objects the denoiser must draw) weigh 1 + regionWeight.
+    NDArray changed = cfg.regionWeight() > 0 ? Autoencoder.changedPixels(b.target(), b.inputs().source()) : null;
+    NDArray recon = changed == null ? sharpReconstructionLoss(rec, x)
+        : regionWeightedLoss(rec, x, changed.concat(changed, 0), cfg.regionWeight());
     NDArray before = anchor.encode(x).mean().stopGradient();
     NDArray l = recon.add(Ops.mul(post.kl(), 1e-6)).add(Ops.mul(Ops.mse(post.mean(), before), cfg.anchor()));
     return new NDArray[] {l, recon, null};

@@ -377,6 +377,22 @@ class TrainerTest {
     }
     assertTrue(gap[0] < 1e-4 && gap[1] > 1e-3, "anchor term without / with weight: " + java.util.Arrays.toString(gap));
 
+    // A region weight makes the pixels the edit changes weigh more: the same first batch, another reconstruction loss.
+    Path weighted = tmp.resolve("ae-weighted");
+    TrainConfig plain = cfg(Stage.AUTOENCODER, 1, 2, 1e-3).withAnchor(0);
+    try (Trainer t = new Trainer(plain.withOptions(plain.cache(), 9, plain.emaDecay(), plain.evalEvery()), eight, weighted, text)) {
+      t.initFrom(start);
+      t.train(false, Progress.NONE);
+    }
+    Path unweighted = tmp.resolve("ae-unweighted");
+    try (Trainer t = new Trainer(plain, eight, unweighted, text)) {
+      t.initFrom(start);
+      t.train(false, Progress.NONE);
+    }
+    double rw = csv(weighted).get(0)[2];
+    double ru = csv(unweighted).get(0)[2];
+    assertTrue(Double.isFinite(rw) && Math.abs(rw - ru) > 1e-6, "weighted " + rw + " vs plain " + ru);
+
     Path lost = tmp.resolve("ae-1");
     Files.delete(lost.resolve("anchor.safetensors"));
     try (Trainer t = new Trainer(cfg(Stage.AUTOENCODER, 4, 2, 1e-3).withAnchor(100), eight, lost, text)) {
