@@ -58,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
   Path cacheDir;
 
   @Option(names = "--region-weight", description = "Reasonbrain stage: L_DM weight 1 + W on latent cells the edit changes (default 9; 0 = plain L_DM). "
-      + "Decoder stage with --decoder-source, and autoencoder stage: the reconstruction weight 1 + W on pixels the edit changes (default 0).")
+      + "Decoder stage with --decoder-source, and the vae and autoencoder stages: the reconstruction weight 1 + W on pixels the edit changes (default 0).")
   Double regionWeight;
 
   @Option(names = "--ema", description = "Reasonbrain and decoder stages: EMA decay of the weights used for sampling and export (default 0.999 for reasonbrain, 0 = off for decoder).")

@@ -35,6 +35,10 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
   }
 
   public ReasonBrainConfig {
+    if (vae.latent() != unet.latent()) {
+      throw new IllegalArgumentException("the UNet denoises " + unet.latent() + "-channel latents but the autoencoder makes "
+          + vae.latent() + "-channel ones");
+    }
     if (variant == Variant.REASONBRAIN && switches.idController() && !switches.patchBranch() && !switches.regionBranch()) {
       throw new IllegalArgumentException("the ID controller needs R_V: keep the patch or the region branch");
     }
@@ -109,11 +113,13 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
 
   /** The names {@link #preset} accepts. */
   public static final java.util.List<String> PRESETS =
-      java.util.List.of("tiny", "tiny-cme-pool2", "tiny-pixel", "ip2p", "mllm-only", "tiny-no-frce", "tiny-no-id", "tiny-no-cme");
+      java.util.List.of("tiny", "tiny-cme-pool2", "tiny-pixel", "tiny-vae64", "tiny-latent8", "ip2p", "mllm-only", "tiny-no-frce", "tiny-no-id", "tiny-no-cme");
 
   /**
    * A named preset: tiny, tiny-cme-pool2 (tiny's weights with the CME's token budget, see {@link #withCmePool}), tiny-pixel
-   * (tiny with the UNet's source-pixel stem, {@link UNet.Config#pixelStem()}; every tiny weight keeps its name and shape), the Table 2 baselines ip2p and mllm-only, and the Table 4 ablations of tiny
+   * (tiny with the UNet's source-pixel stem, {@link UNet.Config#pixelStem()}; every tiny weight keeps its name and shape),
+   * tiny-vae64 (tiny with an autoencoder of 64 base channels instead of 32, the latent unchanged) and tiny-latent8 (tiny
+   * with 8 latent channels instead of 4, autoencoder and UNet: a new latent, nothing of tiny's diffusion weights loads), the Table 2 baselines ip2p and mllm-only, and the Table 4 ablations of tiny
    * (no-frce: neither FRCE branch nor the ID controller; no-id: FRCE without the ID controller; no-cme:
    * neither enhancer). Paper-size shapes are in {@link PaperPresets}.
    */
@@ -122,6 +128,9 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
       case "tiny" -> tiny();
       case "tiny-cme-pool2" -> tiny().renamed(name).withCmePool(2);
       case "tiny-pixel" -> tiny().renamed(name).withUnet(tiny().unet().withPixelStem(true));
+      case "tiny-vae64" -> tiny().renamed(name).withVae(new Autoencoder.Config(64, tiny().vae().latent(), tiny().vae().scale()));
+      case "tiny-latent8" -> tiny().renamed(name).withDiffusion(new Autoencoder.Config(tiny().vae().channels(), 8, tiny().vae().scale()),
+          new UNet.Config(tiny().unet().channels(), 8, tiny().unet().contextDim(), tiny().unet().heads(), false));
       case "ip2p" -> tiny().withVariant(Variant.IP2P);
       case "mllm-only" -> tiny().withVariant(Variant.MLLM_ONLY);
       case "tiny-no-frce" -> tiny().renamed(name).withSwitches(new Switches(false, false, false, true, true));
@@ -129,6 +138,17 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
       case "tiny-no-cme" -> tiny().renamed(name).withSwitches(new Switches(true, true, true, false, false));
       default -> throw new IllegalArgumentException("unknown preset '" + name + "' (" + String.join(", ", PRESETS) + ")");
     };
+  }
+
+  /** The same model with another autoencoder (its decoder blocks and source branch as given) of the same latent. */
+  public ReasonBrainConfig withVae(Autoencoder.Config v) {
+    return withDiffusion(v, unet);
+  }
+
+  /** The same model with another autoencoder and UNet (for another latent: their latent channels must agree). */
+  public ReasonBrainConfig withDiffusion(Autoencoder.Config v, UNet.Config u) {
+    return new ReasonBrainConfig(name, variant, switches, imageSize, dim, textDim, maxRegions, maxObjects, idLayers, cmeTokens,
+        heads, mllmPool, cmePool, image, patch, mllm, qformer, v, u);
   }
 
   /** The same model with another UNet configuration (for example {@link UNet.Config#withPixelStem}). */

@@ -177,6 +177,31 @@ class ReasonBrainTest {
   }
 
   @Test
+  void widerAndDeeperLatentPresetsBuildTheirAutoencoderAndUnet() {
+    ReasonBrain wide = new ReasonBrain(m, 4, ReasonBrainConfig.preset("tiny-vae64"));
+    ReasonBrain deep = new ReasonBrain(m, 4, ReasonBrainConfig.preset("tiny-latent8"));
+    ReasonBrain tiny = new ReasonBrain(m, 4, ReasonBrainConfig.tiny());
+    // tiny-vae64: the encoder's first conv has 64 outputs; the latent and so every UNet weight stay tiny's.
+    assertEquals(new Shape(64, 3, 3, 3), wide.parameters().get("vae.encoder.conv_in.weight").value().getShape());
+    tiny.parameters().forEach((k, p) -> {
+      if (k.startsWith("unet.")) {
+        assertEquals(p.value().getShape(), wide.parameters().get(k).value().getShape(), k);
+      }
+    });
+    try (NDManager step = m.newSubManager()) {
+      ReasonBrain.Inputs in = inputs(step, 2);
+      assertEquals(new Shape(2, 4, 16, 16), wide.condition(in).sourceLatent().getShape());
+      assertEquals(new Shape(2, 8, 16, 16), deep.condition(in).sourceLatent().getShape());
+      assertTrue(Float.isFinite(loss(wide, in).getFloat()));
+      assertTrue(Float.isFinite(loss(deep, in).getFloat()));
+    }
+    ReasonBrainConfig t = ReasonBrainConfig.tiny();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> t.withVae(new org.reasonbrain.model.diffusion.Autoencoder.Config(32, 8, 1f)));
+    assertTrue(e.getMessage().contains("8-channel"), e.getMessage());
+  }
+
+  @Test
   void pixelStemStartsSilentThenReadsTheSourcePixels() {
     ReasonBrain plain = new ReasonBrain(m, 6, ReasonBrainConfig.tiny());
     ReasonBrain stem = new ReasonBrain(m, 6, ReasonBrainConfig.preset("tiny-pixel"));

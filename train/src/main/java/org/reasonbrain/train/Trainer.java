@@ -396,12 +396,17 @@ public final class Trainer implements AutoCloseable {
     return drawWeights;
   }
 
+  /** The VAE stage: L1 + MSE (with a region weight, the changed pixels weighing 1 + W) + 1e-6 KL, sources and targets. */
   private NDArray[] vaeLoss(NDManager m) {
     TrainingData.Batch b = data().batch(m, rng, cfg.batch(), 0, 0, 0);
     NDArray x = b.inputs().source().concat(b.target(), 0);
     Autoencoder.Posterior post = model.vae().encode(x);
     NDArray rec = decodeSample(m, post);
-    NDArray l = rec.sub(x).abs().mean().add(Ops.mse(rec, x)).add(Ops.mul(post.kl(), 1e-6));
+    // With a region weight, the pixels an edit changes (the small objects the denoiser must draw) weigh 1 + regionWeight.
+    NDArray recon = cfg.regionWeight() > 0
+        ? weightedPixelLoss(rec, x, changedPair(b), cfg.regionWeight())
+        : rec.sub(x).abs().mean().add(Ops.mse(rec, x));
+    NDArray l = recon.add(Ops.mul(post.kl(), 1e-6));
     return new NDArray[] {l, l, null};
   }
 
@@ -511,9 +516,20 @@ public final class Trainer implements AutoCloseable {
    * a few pixels) pays for it as the sharp rest pays off.
    */
   private static NDArray regionWeightedLoss(NDArray rec, NDArray x, NDArray changed, double weight) {
+    return weightedPixelLoss(rec, x, changed, weight).add(gradientL1(rec, x));
+  }
+
+  /** Where a batch's edits change the picture, for its [sources; targets] rows: [2B, 1, H, W]. */
+  private static NDArray changedPair(TrainingData.Batch b) {
+    NDArray changed = Autoencoder.changedPixels(b.target(), b.inputs().source());
+    return changed.concat(changed, 0);
+  }
+
+  /** L1 + MSE with the pixels of {@code changed} [B, 1, H, W] weighing 1 + {@code weight}, divided by the mean weight. */
+  private static NDArray weightedPixelLoss(NDArray rec, NDArray x, NDArray changed, double weight) {
     NDArray w = Ops.add(Ops.mul(changed, weight), 1);
     NDArray d = rec.sub(x);
-    return d.abs().mul(w).mean().add(d.square().mul(w).mean()).div(w.mean()).add(gradientL1(rec, x));
+    return d.abs().mul(w).mean().add(d.square().mul(w).mean()).div(w.mean());
   }
 
   /** L1 + MSE + L1 of the image gradients between a reconstruction and its image (decoder and autoencoder stages). */
@@ -543,9 +559,8 @@ public final class Trainer implements AutoCloseable {
     Autoencoder.Posterior post = model.vae().encode(x);
     NDArray rec = decodeSample(m, post);
     // With a region weight, the pixels an edit changes (the objects the denoiser must draw) weigh 1 + regionWeight.
-    NDArray changed = cfg.regionWeight() > 0 ? Autoencoder.changedPixels(b.target(), b.inputs().source()) : null;
-    NDArray recon = changed == null ? sharpReconstructionLoss(rec, x)
-        : regionWeightedLoss(rec, x, changed.concat(changed, 0), cfg.regionWeight());
+    NDArray recon = cfg.regionWeight() > 0 ? regionWeightedLoss(rec, x, changedPair(b), cfg.regionWeight())
+        : sharpReconstructionLoss(rec, x);
     NDArray before = anchor.encode(x).mean().stopGradient();
     NDArray l = recon.add(Ops.mul(post.kl(), 1e-6)).add(Ops.mul(Ops.mse(post.mean(), before), cfg.anchor()));
     return new NDArray[] {l, recon, null};

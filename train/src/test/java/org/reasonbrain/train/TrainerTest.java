@@ -407,6 +407,23 @@ class TrainerTest {
   }
 
   @Test
+  void vaeStageHonoursTheRegionWeight() throws Exception {
+    // The same seed, so the same first batch and initial weights: only the weighting of the changed pixels differs.
+    TrainConfig plain = cfg(Stage.VAE, 1, 2, 1e-3);
+    double[] first = new double[2];
+    for (int i = 0; i < 2; i++) {
+      Path run = tmp.resolve("vae-rw-" + i);
+      TrainConfig c = i == 0 ? plain : plain.withOptions(plain.cache(), 9, plain.emaDecay(), plain.evalEvery());
+      try (Trainer t = new Trainer(c, eight, run, text)) {
+        t.train(false, Progress.NONE);
+      }
+      first[i] = csv(run).get(0)[1];
+    }
+    assertTrue(Double.isFinite(first[1]) && Math.abs(first[1] - first[0]) > 1e-6,
+        "weighted " + first[1] + " vs plain " + first[0]);
+  }
+
+  @Test
   void gradientL1SeesEdgesNotOffsets() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray a = m.create(new float[] {0, 0, 1, 1, 0, 0, 1, 1}, new ai.djl.ndarray.types.Shape(1, 1, 2, 4));
