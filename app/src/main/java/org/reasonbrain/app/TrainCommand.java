@@ -21,7 +21,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "Dataset folder (its train split is used).")
   Path data;
 
-  @Option(names = "--preset", defaultValue = "tiny", description = "tiny, tiny-cme-pool2 (tiny with the CME token budget), tiny-pixel (tiny with the UNet's source-pixel stem), ip2p, mllm-only, tiny-no-frce, tiny-no-id or tiny-no-cme (default ${DEFAULT-VALUE}).")
+  @Option(names = "--preset", defaultValue = "tiny", description = "tiny, tiny-cme-pool2 (tiny with the CME token budget), tiny-pixel (tiny with the UNet's source-pixel stem), tiny-vae64 / tiny-latent8 (tiny with a 64-channel autoencoder / 8 latent channels), ip2p, mllm-only, tiny-no-frce, tiny-no-id or tiny-no-cme (default ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--out", required = true, description = "Run folder.")
