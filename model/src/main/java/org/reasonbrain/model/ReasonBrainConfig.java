@@ -119,7 +119,8 @@ public record ReasonBrainConfig(String name, Variant variant, Switches switches,
    * A named preset: tiny, tiny-cme-pool2 (tiny's weights with the CME's token budget, see {@link #withCmePool}), tiny-pixel
    * (tiny with the UNet's source-pixel stem, {@link UNet.Config#pixelStem()}; every tiny weight keeps its name and shape),
    * tiny-vae64 (tiny with an autoencoder of 64 base channels instead of 32, the latent unchanged) and tiny-latent8 (tiny
-   * with 8 latent channels instead of 4, autoencoder and UNet: a new latent, nothing of tiny's diffusion weights loads), the Table 2 baselines ip2p and mllm-only, and the Table 4 ablations of tiny
+   * with 8 latent channels instead of 4, autoencoder and UNet: a new latent, so a tiny run's encoder output, decoder input and
+   * UNet input and output convolutions do not load into it, the rest does), the Table 2 baselines ip2p and mllm-only, and the Table 4 ablations of tiny
    * (no-frce: neither FRCE branch nor the ID controller; no-id: FRCE without the ID controller; no-cme:
    * neither enhancer). Paper-size shapes are in {@link PaperPresets}.
    */

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * <p>Reasonbrain stage only: {@code cache} reads the frozen encoders' output from a per-sample
  * {@link FeatureCache}; {@code regionWeight} weights L_DM by 1 + regionWeight x (the latent cell
  * changes between source and target), normalised by the mean weight (0 = the plain L_DM of Eq. A2; in the
- * decoder stage with {@code decoderSource} and in the autoencoder stage it weighs the reconstruction's changed pixels);
+ * decoder stage with {@code decoderSource} and in the vae and autoencoder stages it weighs the reconstruction's changed pixels);
  * {@code emaDecay} keeps an EMA of the trainable weights for sampling (0 = off); {@code evalEvery}
  * scores a fixed val subset every so many steps (0 = never) into accuracy.csv / accuracy.png.
  *
