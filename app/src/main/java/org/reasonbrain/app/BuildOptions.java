@@ -40,6 +40,9 @@ public final class BuildOptions {
   @Option(names = "--generic-nouns", defaultValue = "0", description = "Share (0..1) of the single-step train samples without a rival, take-away samples aside, whose instruction calls the subject \"the object\" instead of naming it (\"What would happen if the object was left in the sun?\"): the rule is read from the rest of the instruction and the image, not keyed on the noun (default ${DEFAULT-VALUE}: the standard build).")
   double genericNouns;
 
+  @Option(names = "--counterfactual", defaultValue = "0", description = "Share (0..1) of the train and val samples that are rows of counterfactual sets: blocks of four rows showing one scene with a host and a rival subject, asked about the host, about the rival, for nothing, and about an object the scene does not hold, each with its own target (the test-counterfactual split is made of such sets in every build; default ${DEFAULT-VALUE}: train and val standard).")
+  double counterfactual;
+
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
 
@@ -52,7 +55,7 @@ public final class BuildOptions {
   public BuildSettings settings() {
     return new BuildSettings(samples, seed, size, candidates,
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals, heldOutBystanders, extraSubjects,
-        randomShapes, takeAway, outcomeBystanders, genericNouns);
+        randomShapes, takeAway, outcomeBystanders, genericNouns, counterfactual);
   }
 
   /** The chat rewriter of stage (b) when --rewriter-url is given; null for the built-in grammar rewriter. */

@@ -50,15 +50,23 @@ public final class EvalJob {
 
   /** The samples an evaluation scores, in manifest order: the chosen splits (every split but train), at most limit per split. */
   public static List<Sample> choose(Dataset ds, Settings s) {
+    return choose(ds, s.splits(), s.limit());
+  }
+
+  /**
+   * The samples of {@code splits} (null: every split but train) in manifest order, at most {@code limit} per split
+   * (0: all): what {@code eval} scores and {@code data tasks} lists, so both pick the same samples.
+   */
+  public static List<Sample> choose(Dataset ds, List<String> splits, int limit) {
     List<Sample> chosen = ds.samples().stream()
-        .filter(x -> s.splits() == null ? !x.split().equals("train") : s.splits().contains(x.split()))
+        .filter(x -> splits == null ? !x.split().equals("train") : splits.contains(x.split()))
         .toList();
-    if (s.limit() > 0) {
+    if (limit > 0) {
       Map<String, Integer> seen = new HashMap<>();
-      chosen = chosen.stream().filter(x -> seen.merge(x.split(), 1, Integer::sum) <= s.limit()).toList();
+      chosen = chosen.stream().filter(x -> seen.merge(x.split(), 1, Integer::sum) <= limit).toList();
     }
     if (chosen.isEmpty()) {
-      throw new UserError("no samples to evaluate in " + s.data() + (s.splits() == null ? "" : " for splits " + s.splits()));
+      throw new UserError("no samples to evaluate in " + ds.dir() + (splits == null ? "" : " for splits " + splits));
     }
     return chosen;
   }
@@ -165,7 +173,8 @@ public final class EvalJob {
     meta.put("spacing", s.spacing());
     meta.put("eta", Double.toString(s.eta()));
     meta.putAll(extraMeta);
-    Report.write(Path.of(s.out()), modelDir.getFileName() + " on " + data.getFileName(), rows, meta);
+    Report.write(Path.of(s.out()), modelDir.getFileName() + " on " + data.getFileName(), rows, meta,
+        rel -> org.reasonbrain.core.image.Images.read(data.resolve(rel)));
     Map<String, Double> total = Evaluator.summarize(rows, r -> r.sample().category()).get("total");
     System.out.printf(Locale.ROOT, "%d samples in %.1f s (%.2f s each, batch %d): accuracy lenient %.3f, strict %.3f, identity SSIM %.3f; report in %s%n",
         rows.size(), seconds, seconds / rows.size(), s.batch(), total.get("accuracy_lenient"), total.get("accuracy_strict"),

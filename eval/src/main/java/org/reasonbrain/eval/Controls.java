@@ -36,7 +36,11 @@ import org.reasonbrain.data.format.Sample;
  *       and the world's rules are mirror-symmetric, so the mirrored truth is exact, and its outcome sits
  *       on the other side;
  *   <li>{@code mirrored-vs-unmirrored-truth}: the same edits judged against the original target, which
- *       a model that reads the image should now miss.
+ *       a model that reads the image should now miss;
+ *   <li>{@code neutral-vs-unchanged}: the neutral control's edits judged against the source (the right answer to a
+ *       request that asks for nothing), the real target and the other wrong outcomes as distractors;
+ *   <li>{@code other-family-vs-unchanged}: the other-family control's edits, where that instruction names no object
+ *       the scene holds, judged the same way: asked about an absent object, the scene should stay as it is.
  * </ol>
  * Each control reports its sample count, lenient and strict accuracy with a 95% Wilson interval, and its
  * chance level (the mean of 1 / (1 + number of distractors)).
@@ -70,6 +74,7 @@ public final class Controls {
     List<Case> other = new ArrayList<>();
     List<Case> mirrored = new ArrayList<>();
     List<Case> mirroredOld = new ArrayList<>();
+    List<Case> otherAbsent = new ArrayList<>();
     for (int i = 0; i < ss.size(); i++) {
       Sample s = ss.get(i);
       real.add(new Case(s, s.instruction(), same, same));
@@ -78,6 +83,9 @@ public final class Controls {
         Sample o = ss.get((i + k) % ss.size());
         if (o.family() != null && !o.family().equals(s.family())) {
           other.add(new Case(s, o.instruction(), same, same));
+          if (namesNothingPresent(s, o)) {
+            otherAbsent.add(new Case(s, o.instruction(), same, same));
+          }
           break;
         }
       }
@@ -91,7 +99,29 @@ public final class Controls {
     out.put("other-family", other);
     out.put("mirrored", mirrored);
     out.put("mirrored-vs-unmirrored-truth", mirroredOld);
+    out.put(NEUTRAL_UNCHANGED, neutral);
+    out.put(OTHER_UNCHANGED, otherAbsent);
     return out;
+  }
+
+  /** The neutral control's edits judged against the unchanged source. */
+  public static final String NEUTRAL_UNCHANGED = "neutral-vs-unchanged";
+  /** The other-family control's edits (absent objects only) judged against the unchanged source. */
+  public static final String OTHER_UNCHANGED = "other-family-vs-unchanged";
+  /** Distractor reasons whose picture is the source itself (dropped when the source becomes the truth). */
+  private static final Set<String> SOURCE_REASONS = Set.of("no-change", "chain-not-started");
+
+  /**
+   * True when {@code other}'s instruction names objects and none of them is in {@code s}'s scene (by the instance
+   * masks' labels): the right answer to it is then the unchanged scene.
+   */
+  static boolean namesNothingPresent(Sample s, Sample other) {
+    if (other.objects().isEmpty() || s.masks().isEmpty()) {
+      return false;
+    }
+    Set<String> present = new java.util.HashSet<>();
+    s.masks().forEach(m -> present.add(m.label()));
+    return other.objects().stream().noneMatch(present::contains);
   }
 
   /** Left-right mirror image. */
@@ -112,8 +142,11 @@ public final class Controls {
     List<Result> out = new ArrayList<>();
     progress.start("controls", total);
     try {
-      // The mirrored-vs-unmirrored-truth control judges the mirrored control's edits again.
+      // The mirrored-vs-unmirrored-truth control judges the mirrored control's edits again, and the two
+      // vs-unchanged controls the neutral and other-family ones'.
       Map<Sample, BufferedImage> mirroredEdits = new LinkedHashMap<>();
+      Map<Sample, BufferedImage> neutralEdits = new LinkedHashMap<>();
+      Map<Sample, BufferedImage> otherEdits = new LinkedHashMap<>();
       for (var e : all.entrySet()) {
         List<Case> cs = e.getValue();
         int lenient = 0;
@@ -124,6 +157,10 @@ public final class Controls {
           List<BufferedImage> edits;
           if (e.getKey().equals("mirrored-vs-unmirrored-truth")) {
             edits = group.stream().map(c -> mirroredEdits.get(c.sample())).toList();
+          } else if (e.getKey().equals(NEUTRAL_UNCHANGED)) {
+            edits = group.stream().map(c -> neutralEdits.get(c.sample())).toList();
+          } else if (e.getKey().equals(OTHER_UNCHANGED)) {
+            edits = group.stream().map(c -> otherEdits.get(c.sample())).toList();
           } else {
             List<BufferedImage> imgs = new ArrayList<>();
             List<String> instrs = new ArrayList<>();
@@ -135,13 +172,17 @@ public final class Controls {
           }
           for (int i = 0; i < group.size(); i++) {
             Case c = group.get(i);
-            if (e.getKey().equals("mirrored")) {
-              mirroredEdits.put(c.sample(), edits.get(i));
+            switch (e.getKey()) {
+              case "mirrored" -> mirroredEdits.put(c.sample(), edits.get(i));
+              case "neutral" -> neutralEdits.put(c.sample(), edits.get(i));
+              case "other-family" -> otherEdits.put(c.sample(), edits.get(i));
+              default -> { }
             }
-            Judge.Verdict v = judge(ds, c, edits.get(i));
+            boolean unchanged = e.getKey().endsWith("-vs-unchanged");
+            Judge.Verdict v = unchanged ? judgeUnchanged(ds, c.sample(), edits.get(i)) : judge(ds, c, edits.get(i));
             lenient += v.lenient() ? 1 : 0;
             strict += v.strict() ? 1 : 0;
-            chance += 1.0 / (1 + c.sample().distractorTargets().size());
+            chance += 1.0 / (1 + (unchanged ? unchangedDistractors(c.sample()).size() + 1 : c.sample().distractorTargets().size()));
           }
           progress.advance(group.size());
         }
@@ -167,6 +208,27 @@ public final class Controls {
       distractors.add(c.truth().apply(ds.image(d.path())));
     }
     return Judge.judge(Images.resize(Images.toRgb(edit), w, h), source, target, distractors);
+  }
+
+  /** The distractors of a sample other than those that picture the source itself. */
+  private static List<Sample.DistractorRef> unchangedDistractors(Sample s) {
+    return s.distractorTargets().stream().filter(d -> !SOURCE_REASONS.contains(d.reason())).toList();
+  }
+
+  /**
+   * An edit judged with the source as the truth: the wrong outcomes are the sample's real target and its distractors
+   * that are not the source itself.
+   */
+  static Judge.Verdict judgeUnchanged(Dataset ds, Sample s, BufferedImage edit) throws IOException {
+    BufferedImage source = ds.image(s.source());
+    int w = source.getWidth();
+    int h = source.getHeight();
+    List<BufferedImage> distractors = new ArrayList<>();
+    distractors.add(ds.image(s.target()));
+    for (var d : unchangedDistractors(s)) {
+      distractors.add(ds.image(d.path()));
+    }
+    return Judge.judge(Images.resize(Images.toRgb(edit), w, h), source, source, distractors);
   }
 
   /** The 95% Wilson score interval of k successes in n trials. */
@@ -195,7 +257,9 @@ public final class Controls {
     md.append("\nreal: the sample's instruction; neutral: \"").append(NEUTRAL).append("\"; other-family: another family's instruction, ")
         .append("judged against the real target; mirrored: source, target and distractors mirrored left-right (families ")
         .append(String.join(", ", new java.util.TreeSet<>(MIRROR_FAMILIES)))
-        .append("); mirrored-vs-unmirrored-truth: those edits judged against the original target.\n");
+        .append("); mirrored-vs-unmirrored-truth: those edits judged against the original target; neutral-vs-unchanged and ")
+        .append("other-family-vs-unchanged: the neutral edits, and the other-family edits whose instruction names no object ")
+        .append("in the scene, judged against the unchanged source (the real target among the wrong outcomes).\n");
     AtomicFiles.writeString(dir.resolve("controls.md"), md.toString());
     List<String> names = results.stream().map(Result::control).toList();
     double[][] values = new double[2][names.size()];

@@ -31,6 +31,15 @@ public final class Report {
 
   /** With {@code meta} (model, preset, sampling settings, timing) stored under "meta" in report.json. */
   public static void write(Path dir, String title, List<Evaluator.Row> rows, Map<String, String> meta) throws IOException {
+    write(dir, title, rows, meta, null);
+  }
+
+  /**
+   * With {@code images} reading the dataset's pictures, so the counterfactual section can judge each set's answer to
+   * the null request against its other members' truths (the instruction gain); null leaves that line out.
+   */
+  public static void write(Path dir, String title, List<Evaluator.Row> rows, Map<String, String> meta,
+      CounterfactualReport.ImageReader images) throws IOException {
     Files.createDirectories(dir);
     Map<String, Map<String, Double>> byCategory = Evaluator.summarize(rows, r -> r.sample().category());
     Map<String, Map<String, Double>> bySplit = Evaluator.summarize(rows, r -> r.sample().split());
@@ -58,10 +67,33 @@ public final class Report {
     root.set("wrong_nearest", json.valueToTree(wrong));
     Map<String, Integer> strictMiss = strictFailures(rows.stream().map(Evaluator.Row::verdict).toList());
     root.set("strict_failures", json.valueToTree(strictMiss));
+    CounterfactualReport.Summary cf = CounterfactualReport.present(rows) ? CounterfactualReport.summarize(rows, images) : null;
+    if (cf != null) {
+      root.set("counterfactual", json.valueToTree(cf));
+    }
+    List<String> smears = families ? smears(byFamily) : List.of();
+    root.set("flagged_families", json.valueToTree(smears));
     root.put("judge", "lenient: nearer the target than every distractor (blurred RMS over the changed region); strict: "
         + "also within " + Judge.MARGIN + " of the nearest distractor's distance and L1 outside the region <= " + Judge.PRESERVE);
     AtomicFiles.writeString(dir.resolve("report.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-    StringBuilder md = new StringBuilder("# " + title + "\n\n| metric |");
+    StringBuilder md = new StringBuilder("# " + title + "\n\n");
+    // What is hard to fake first: strict accuracy and whole counterfactual sets, then the lenient reading.
+    md.append("## Headline: strict first (95% Wilson intervals)\n\n| split | judged | strict | lenient |\n|---|---|---|---|\n");
+    for (var e : bySplit.entrySet()) {
+      Map<String, Double> m = e.getValue();
+      if (m.get("judged") > 0) {
+        md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s |%n", e.getKey(), m.get("judged"), withInterval(m, "accuracy_strict"),
+            withInterval(m, "accuracy_lenient")));
+      }
+    }
+    if (cf != null) {
+      md.append("\n## Counterfactual sets: does the instruction decide?\n\n").append(CounterfactualReport.markdown(cf));
+    }
+    if (!smears.isEmpty()) {
+      md.append("\n**Flagged**: families whose lenient passes are all strict failures (a smear or a kept-pixel miss that is "
+          + "merely nearest the truth): ").append(String.join(", ", smears)).append(".\n");
+    }
+    md.append("\n## By category (the shape of Table 2)\n\n| metric |");
     for (String c : COLUMNS) {
       md.append(' ').append(c).append(" |");
     }
@@ -101,6 +133,23 @@ public final class Report {
     AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
     Images.writePng(dir.resolve("accuracy.png"), chart(title, byCategory));
     AtomicFiles.writeString(dir.resolve("gallery.html"), gallery(title, rows));
+  }
+
+  /**
+   * The "split / family" groups with at least five judged samples, some lenient passes and no strict one: their lenient
+   * score counts smears (a blur nearest the truth) or edits that lose the rest of the scene.
+   */
+  static List<String> smears(Map<String, Map<String, Double>> byFamily) {
+    List<String> out = new java.util.ArrayList<>();
+    byFamily.forEach((k, m) -> {
+      Double judged = m.get("judged");
+      Double lenient = m.get("accuracy_lenient");
+      Double strict = m.get("accuracy_strict");
+      if (!k.equals("total") && judged != null && judged >= 5 && lenient != null && lenient > 0 && strict != null && strict == 0) {
+        out.add(k + String.format(Locale.ROOT, " (lenient %.2f, strict 0)", lenient));
+      }
+    });
+    return out;
   }
 
   /** Edits right by the lenient judge but not strict, by the strict condition they missed (margin, kept, both). */

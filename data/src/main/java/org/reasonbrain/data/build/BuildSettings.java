@@ -33,10 +33,28 @@ import org.reasonbrain.data.world.Renderer;
  * @param genericNouns share (0..1) of the single-step train samples without a rival (take-away samples aside: there
  *     only the noun says which object) whose instruction names the subject "the object" instead of by its noun (see {@code Lexicon#generic}): the rule must then be read from
  *     the rest of the instruction and the image, not keyed on the noun; 0 is the standard build
+ * @param counterfactual share (0..1) of the train and val samples that are rows of counterfactual sets (see {@code
+ *     CounterfactualSet}): blocks of four rows showing one rival scene, asked about its host, about its rival, for
+ *     nothing and about an absent object, each with its own target; the test-counterfactual split is made of such
+ *     sets in every build; 0 leaves train and val standard
  */
 public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
     double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders,
-    double genericNouns) implements java.io.Serializable {
+    double genericNouns, double counterfactual) implements java.io.Serializable {
+  /** A build without counterfactual sets in train and val. */
+  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
+      double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders,
+      double genericNouns) {
+    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, randomShapes, takeAway,
+        outcomeBystanders, genericNouns, 0);
+  }
+
+  /** These settings with {@code share} of train and val in counterfactual sets. */
+  public BuildSettings withCounterfactual(double share) {
+    return new BuildSettings(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects,
+        randomShapes, takeAway, outcomeBystanders, genericNouns, share);
+  }
+
   /** A build whose instructions always name their subject. */
   public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
       double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders) {
@@ -98,6 +116,9 @@ public record BuildSettings(int samples, long seed, int size, int candidates, in
     }
     if (!(genericNouns >= 0 && genericNouns <= 1)) {
       throw new IllegalArgumentException("--generic-nouns must be between 0 and 1, got " + genericNouns);
+    }
+    if (!(counterfactual >= 0 && counterfactual <= 1)) {
+      throw new IllegalArgumentException("--counterfactual must be between 0 and 1, got " + counterfactual);
     }
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);

@@ -220,6 +220,9 @@ public final class DatasetBuilder {
     if (settings.genericNouns() > 0) {
       o.put("generic_nouns", settings.genericNouns());
     }
+    if (settings.counterfactual() > 0) {
+      o.put("counterfactual", settings.counterfactual());
+    }
     if (settings.outcomeBystanders() > 0) {
       o.put("outcome_bystanders", settings.outcomeBystanders());
     }
@@ -241,7 +244,7 @@ public final class DatasetBuilder {
           .put("held_out_subject", f.hasHeldOutSubject() ? f.heldOutSubject().noun() : null)
           .put("max_steps", f.maxSteps());
       if (settings.extraSubjects() > 0 && !f.extraSubjects().isEmpty()) {
-        // Which objects a build's extras were: the list grew in session 22 (wind, seesaw, sink-or-float).
+        // Which objects a build's extras were: the list grew over time (wind, seesaw, sink-or-float joined later).
         var extras = fam.putArray("extra_subjects");
         f.extraSubjects().forEach(k -> extras.add(k.noun()));
       }

@@ -65,6 +65,11 @@ public final class SampleFactory {
 
   /** Chooses family, subject and chain length for an index. */
   public Spec spec(int index) {
+    if (inSet(index)) {
+      CounterfactualSets.SetScene set = setScene(plan.setBase(index));
+      Episode ep = set.episode();
+      return new Spec(index, plan.splitOf(index), ep.family().category(), ep.family(), ep.subject(), 1);
+    }
     Split split = plan.splitOf(index);
     Random r = rng(index, 1);
     List<Family> pool;
@@ -130,6 +135,9 @@ public final class SampleFactory {
    * the settings and the index.
    */
   public Sample make(int index, Sink sink) throws IOException {
+    if (inSet(index)) {
+      return makeMember(index, sink);
+    }
     Spec spec = spec(index);
     Random r = rng(index, 2);
     String id = String.format("rw%06d", index);
@@ -162,42 +170,11 @@ public final class SampleFactory {
     // (d) Candidate sources for the first target, (e) hybrid scores, (f) the best one.
     BufferedImage firstTarget = renderer.render(first.target());
     boolean[] firstRegion = EditRegion.of(renderer, ep.source(), first.target(), first.changed(), first.backgroundChanged());
-    boolean[] preserve = EditRegion.outside(firstRegion);
-    float[] targetPx = Images.toFloatHwc(firstTarget);
-    // A scene where the scores cannot tell a defect from the faithful render (a drifted object in a scene whose
-    // whole background the edit changes, so little is left to compare) draws a new set of candidates, as a
-    // generator would be asked again; the first set is kept whenever it works, so such a retry never changes
-    // a sample that did not need it.
-    HybridScorer scorer = new HybridScorer(renderer, null);
-    SourceGenerator.Candidate chosen = null;
-    for (int round = 0; round < CANDIDATE_ROUNDS && chosen == null; round++) {
-      List<SourceGenerator.Candidate> cands = generator.generate(ep.source(), extracted, first.changed(), settings.candidates(), r);
-      List<TopNSelector.Scored> scored = new ArrayList<>();
-      for (int i = 0; i < cands.size(); i++) {
-        scored.add(new TopNSelector.Scored(cands.get(i), scorer.score(cands.get(i), targetPx, first.target(), ep.source(), preserve,
-            first.changed(), extracted, first.initialInstruction()), i));
-      }
-      SourceGenerator.Candidate best = TopNSelector.select(scored, 1).get(0).candidate();
-      if (RenderedSourceGenerator.FAITHFUL.equals(best.defect())) {
-        chosen = best;
-      } else if (round == CANDIDATE_ROUNDS - 1) {
-        throw new IllegalStateException(id + ": hybrid scoring chose a '" + best.defect() + "' candidate in "
-            + CANDIDATE_ROUNDS + " rounds of candidates");
-      }
-    }
-    BufferedImage source = chosen.image();
+    BufferedImage source = chooseSource(id, ep, first, firstTarget, firstRegion, extracted, r);
 
     // Write the source, its instance masks, every step's target and edit mask.
     String src = dir + id + "_source.png";
-    sink.write(src, Images.pngBytes(source));
-    List<Sample.MaskRef> masks = new ArrayList<>();
-    List<boolean[]> inst = renderer.instanceMasks(ep.source());
-    for (int i = 0; i < inst.size(); i++) {
-      SceneObject o = ep.source().objects().get(i);
-      String p = dir + id + "_mask" + i + ".png";
-      sink.write(p, Images.pngBytes(Images.maskImage(inst.get(i), settings.size(), settings.size())));
-      masks.add(new Sample.MaskRef(o.kind().noun(), p));
-    }
+    List<Sample.MaskRef> masks = writeSource(sink, src, dir, id, ep.source(), source);
     List<Sample.StepRef> steps = new ArrayList<>();
     String finalTarget = null;
     String finalMask = null;
@@ -238,8 +215,113 @@ public final class SampleFactory {
         ep.steps().size() > 1 ? steps : List.of());
   }
 
+  /**
+   * Stages (d)-(f) for an episode's first step: candidate sources, hybrid scores, the best one. A scene where the
+   * scores cannot tell a defect from the faithful render (a drifted object in a scene whose whole background the edit
+   * changes, so little is left to compare) draws a new set of candidates, as a generator would be asked again; the
+   * first set is kept whenever it works, so such a retry never changes a sample that did not need it.
+   */
+  private BufferedImage chooseSource(String id, Episode ep, Step first, BufferedImage firstTarget, boolean[] firstRegion,
+      List<String> extracted, Random r) {
+    boolean[] preserve = EditRegion.outside(firstRegion);
+    float[] targetPx = Images.toFloatHwc(firstTarget);
+    HybridScorer scorer = new HybridScorer(renderer, null);
+    for (int round = 0; round < CANDIDATE_ROUNDS; round++) {
+      List<SourceGenerator.Candidate> cands = generator.generate(ep.source(), extracted, first.changed(), settings.candidates(), r);
+      List<TopNSelector.Scored> scored = new ArrayList<>();
+      for (int i = 0; i < cands.size(); i++) {
+        scored.add(new TopNSelector.Scored(cands.get(i), scorer.score(cands.get(i), targetPx, first.target(), ep.source(), preserve,
+            first.changed(), extracted, first.initialInstruction()), i));
+      }
+      SourceGenerator.Candidate best = TopNSelector.select(scored, 1).get(0).candidate();
+      if (RenderedSourceGenerator.FAITHFUL.equals(best.defect())) {
+        return best.image();
+      }
+    }
+    throw new IllegalStateException(id + ": hybrid scoring chose a defective candidate in " + CANDIDATE_ROUNDS
+        + " rounds of candidates");
+  }
+
+  /** Writes the source and its instance masks under {@code dir + id}; returns the masks' references. */
+  private List<Sample.MaskRef> writeSource(Sink sink, String src, String dir, String id, Scene scene, BufferedImage source)
+      throws IOException {
+    sink.write(src, Images.pngBytes(source));
+    List<Sample.MaskRef> masks = new ArrayList<>();
+    List<boolean[]> inst = renderer.instanceMasks(scene);
+    for (int i = 0; i < inst.size(); i++) {
+      SceneObject o = scene.objects().get(i);
+      String p = dir + id + "_mask" + i + ".png";
+      sink.write(p, Images.pngBytes(Images.maskImage(inst.get(i), settings.size(), settings.size())));
+      masks.add(new Sample.MaskRef(o.kind().noun(), p));
+    }
+    return masks;
+  }
+
+  /** True when {@code index} is a row of a counterfactual set (test-counterfactual, or the train/val share asked for). */
+  public boolean inSet(int index) {
+    Split split = plan.splitOf(index);
+    if (split == Split.TEST_COUNTERFACTUAL) {
+      return true;
+    }
+    if ((split != Split.TRAIN && split != Split.VAL) || settings.counterfactual() <= 0 || !plan.wholeBlock(index)) {
+      return false;
+    }
+    return rng(plan.setBase(index), 8).nextDouble() < settings.counterfactual();
+  }
+
+  /** The scene of the set whose first row is {@code base}: the same for every member. */
+  private CounterfactualSets.SetScene setScene(int base) {
+    boolean extras = plan.splitOf(base) != Split.TEST_COUNTERFACTUAL && settings.extraSubjects() > 0;
+    return CounterfactualSets.scene(plan.categoryOf(base), extras, rng(base, 9), this::clearOfHost);
+  }
+
+  /**
+   * One row of a counterfactual set: the set's scene and source picture (chosen from the set's own streams, so every
+   * member shows the same bytes), this member's instruction, target, edit mask and wrong outcomes.
+   */
+  private Sample makeMember(int index, Sink sink) throws IOException {
+    int base = plan.setBase(index);
+    String kind = Sample.MEMBERS.get(index - base);
+    Split split = plan.splitOf(index);
+    String id = String.format("rw%06d", index);
+    String dir = String.format("images/%03d/", index / 1000);
+    CounterfactualSets.SetScene set = setScene(base);
+    Episode ep = set.episode();
+    Step host = set.hostStep();
+    CounterfactualSets.Member m = CounterfactualSets.member(set, kind, rewriter, Phrasing.SEEN, rng(index, 2));
+
+    // The shared source: stages (c)-(f) on the host's step, from the set's stream.
+    List<String> extracted = NounChunker.get().nounChunks(host.initialInstruction());
+    BufferedImage hostTarget = renderer.render(host.target());
+    boolean[] hostRegion = EditRegion.of(renderer, ep.source(), host.target(), host.changed(), host.backgroundChanged());
+    BufferedImage source = chooseSource(id, ep, host, hostTarget, hostRegion, extracted, rng(base, 11));
+
+    String src = dir + id + "_source.png";
+    List<Sample.MaskRef> masks = writeSource(sink, src, dir, id, ep.source(), source);
+    String t = dir + id + "_target.png";
+    String mk = dir + id + "_edit.png";
+    boolean[] region = EditRegion.of(renderer, ep.source(), m.target(), m.changed(), m.backgroundChanged());
+    // The null and absent members' truth is the source picture itself, byte for byte.
+    sink.write(t, m.target() == ep.source() ? Images.pngBytes(source) : Images.pngBytes(renderer.render(m.target())));
+    sink.write(mk, Images.pngBytes(Images.maskImage(region, settings.size(), settings.size())));
+    List<Sample.DistractorRef> ds = new ArrayList<>();
+    if (split.evaluated()) {
+      for (int j = 0; j < m.distractors().size(); j++) {
+        Distractor d = m.distractors().get(j);
+        String p = dir + id + "_distractor" + j + ".png";
+        sink.write(p, d.scene() == ep.source() ? Images.pngBytes(source) : Images.pngBytes(renderer.render(d.scene())));
+        ds.add(new Sample.DistractorRef(p, d.reason()));
+      }
+    }
+    return new Sample(id, split.label(), m.category().label(), m.family().name(), src, t, m.instruction(),
+        m.initialInstruction(), m.objects(), masks, mk, ds, List.of(), String.format("set%06d", base), kind);
+  }
+
   /** The episode of an index (for tests and previews), built exactly as {@link #make} builds it. */
   public Episode episode(int index) {
+    if (inSet(index)) {
+      return setScene(plan.setBase(index)).episode();
+    }
     return episode(spec(index), rng(index, 2));
   }
 

@@ -7,7 +7,12 @@ public enum Split {
   TEST_ID("test-id", 0.04),
   TEST_PHRASING("test-phrasing", 0.04),
   TEST_COMPOSITION("test-composition", 0.03),
-  TEST_MULTISTEP("test-multistep", 0.03);
+  TEST_MULTISTEP("test-multistep", 0.03),
+  /**
+   * Counterfactual sets (see {@code CounterfactualSet}): one new scene with a host and a rival subject, asked about
+   * the host, about the rival, for nothing, and about an object it does not hold; seen phrasings, as test-id.
+   */
+  TEST_COUNTERFACTUAL("test-counterfactual", 0.04);
 
   private final String label;
   private final double share;
@@ -38,6 +43,6 @@ public enum Split {
       }
     }
     throw new IllegalArgumentException("unknown split '" + label + "' (expected train, val, test-id, "
-        + "test-phrasing, test-composition or test-multistep)");
+        + "test-phrasing, test-composition, test-multistep or test-counterfactual)");
   }
 }

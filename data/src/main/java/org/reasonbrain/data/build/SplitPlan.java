@@ -19,6 +19,9 @@ public final class SplitPlan {
       Category.PHYSICAL, Category.TEMPORAL, Category.TEMPORAL, Category.TEMPORAL, Category.CAUSAL,
       Category.CAUSAL, Category.STORY};
 
+  /** Rows per counterfactual set: host, rival, null and absent (see {@code CounterfactualSet}). */
+  public static final int SET_SIZE = 4;
+
   private final int samples;
   private final long seed;
   private final Map<Split, Integer> counts = new EnumMap<>(Split.class);
@@ -38,6 +41,10 @@ public final class SplitPlan {
       int n = (int) Math.round(samples * s.share());
       if (samples >= 12) {
         n = Math.max(1, n);
+      }
+      if (s == Split.TEST_COUNTERFACTUAL) {
+        // Whole sets only, and none in builds too small to hold one beside the other splits.
+        n = samples >= 50 ? Math.max(1, n / SET_SIZE) * SET_SIZE : 0;
       }
       counts.put(s, n);
       rest -= n;
@@ -72,6 +79,17 @@ public final class SplitPlan {
   /** Position of {@code index} inside its split. */
   public int indexInSplit(int index) {
     return index - starts.get(splitOf(index));
+  }
+
+  /** The first index of the block of {@link #SET_SIZE} indices of {@code index}'s split that holds it. */
+  public int setBase(int index) {
+    return index - indexInSplit(index) % SET_SIZE;
+  }
+
+  /** True when the whole block of {@code index} lies inside its split (a set never straddles two splits). */
+  public boolean wholeBlock(int index) {
+    Split s = splitOf(index);
+    return indexInSplit(index) - indexInSplit(index) % SET_SIZE + SET_SIZE <= counts.get(s);
   }
 
   public Category categoryOf(int index) {

@@ -42,6 +42,14 @@ public final class Rivals {
    *     objects and edits; the caller owns the renderer that decides it
    */
   public static Optional<Episode> add(Episode host, Random r, Predicate<Placed> fits) {
+    return place(host, r, fits).map(Placed::episode);
+  }
+
+  /**
+   * The rival placed in the host episode (as {@link #add} places it, drawing the same numbers), with the rival's own
+   * step: what its family's instruction about it says and how it changes it. Empty when no rival fits.
+   */
+  public static Optional<Placed> place(Episode host, Random r, Predicate<Placed> fits) {
     Set<Kind> present = new HashSet<>();
     List<Double> taken = new ArrayList<>();
     occupancy(host, present, taken);
@@ -72,9 +80,9 @@ public final class Rivals {
           + (before.y() - Layout.surface(rivalEp.source().background().setting()));
       SceneObject placedBefore = rename(before).at(x, y);
       SceneObject placedAfter = rename(after).at(x, y);
-      Placed placed = new Placed(host, f, placedBefore, placedAfter);
+      Placed placed = new Placed(host, f, placedBefore, placedAfter, step);
       if (fits.test(placed)) {
-        return Optional.of(placed.episode());
+        return Optional.of(placed);
       }
     }
     return Optional.empty();
@@ -147,8 +155,18 @@ public final class Rivals {
     return Optional.empty();
   }
 
-  /** A rival placed in a host episode: the object as it is and as its own family would change it. */
-  public record Placed(Episode host, Family family, SceneObject before, SceneObject after) {
+  /**
+   * A rival placed in a host episode: the object as it is and as its own family would change it.
+   *
+   * @param rivalStep the rival family's own step on the rival (its instruction's clauses and slots), null for a
+   *     reserved bystander
+   */
+  public record Placed(Episode host, Family family, SceneObject before, SceneObject after, Step rivalStep) {
+    /** A placed object that never changes on its own. */
+    Placed(Episode host, Family family, SceneObject before, SceneObject after) {
+      this(host, family, before, after, null);
+    }
+
     /** Every scene of the host episode (source, step targets, distractors). */
     public List<Scene> hostScenes() {
       return scenes(host);

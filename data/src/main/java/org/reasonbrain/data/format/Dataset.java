@@ -72,6 +72,7 @@ public final class Dataset {
       for (Numbered n : samples) {
         checkImages(dir, n.sample(), n.line(), problems);
       }
+      checkSetSources(dir, samples, problems);
     }
     return problems;
   }
@@ -114,6 +115,8 @@ public final class Dataset {
     }
     List<Numbered> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    java.util.Map<String, Numbered> setFirst = new java.util.HashMap<>();
+    Set<String> setMembers = new HashSet<>();
     Path root = dir.toRealPath();
     try (BufferedReader r = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
       String text;
@@ -156,6 +159,16 @@ public final class Dataset {
             checkPath(root, line, "steps[" + i + "].edit_mask", s.steps().get(i).editMask(), problems);
           }
         }
+        if (s.inSet()) {
+          Numbered first = setFirst.putIfAbsent(s.set(), new Numbered(line, s));
+          if (first != null && !first.sample().split().equals(s.split())) {
+            problems.add(new Problem(line, "split", "set '" + s.set() + "' is in split '" + first.sample().split()
+                + "' on line " + first.line() + " but '" + s.split() + "' here: a set's rows share one split"));
+          }
+          if (!setMembers.add(s.set() + "\u0000" + s.member())) {
+            problems.add(new Problem(line, "member", "set '" + s.set() + "' already has a '" + s.member() + "' member"));
+          }
+        }
         if (problems.size() == before) {
           out.add(new Numbered(line, s));
         }
@@ -194,6 +207,28 @@ public final class Dataset {
       }
     } catch (IOException e) {
       problems.add(new Problem(line, field, "cannot resolve '" + rel + "': " + e.getMessage()));
+    }
+  }
+
+  /** Rows of one counterfactual set show the same picture: their source files hold the same bytes. */
+  private static void checkSetSources(Path dir, List<Numbered> samples, List<Problem> problems) {
+    java.util.Map<String, Numbered> first = new java.util.HashMap<>();
+    for (Numbered n : samples) {
+      if (!n.sample().inSet()) {
+        continue;
+      }
+      Numbered f = first.putIfAbsent(n.sample().set(), n);
+      if (f == null || f.sample().source().equals(n.sample().source())) {
+        continue;
+      }
+      try {
+        if (Files.mismatch(dir.resolve(f.sample().source()), dir.resolve(n.sample().source())) != -1) {
+          problems.add(new Problem(n.line(), "source", "set '" + n.sample().set() + "': this source differs from line "
+              + f.line() + "'s (a set's rows share one source picture)"));
+        }
+      } catch (IOException e) {
+        problems.add(new Problem(n.line(), "source", e.getMessage()));
+      }
     }
   }
 

@@ -44,6 +44,10 @@ public final class ManifestCodec {
     if (s.family() != null) {
       o.put("family", s.family());
     }
+    if (s.set() != null) {
+      o.put("set", s.set());
+      o.put("member", s.member());
+    }
     o.put("source", s.source());
     o.put("target", s.target());
     o.put("instruction", s.instruction());
@@ -159,8 +163,27 @@ public final class ManifestCodec {
     }
     String editMask = n.path("edit_mask").isTextual() ? n.get("edit_mask").asText() : null;
     String family = n.path("family").isTextual() ? n.get("family").asText() : null;
+    String set = optionalText(n, "set");
+    String member = optionalText(n, "member");
+    if (set != null && member == null) {
+      throw new BadLineException("member", "a row with 'set' needs 'member' (one of " + Sample.MEMBERS + ")");
+    }
+    if (member != null && set == null) {
+      throw new BadLineException("set", "a row with 'member' needs 'set' (the id its counterfactual set shares)");
+    }
+    if (member != null && !Sample.MEMBERS.contains(member)) {
+      throw new BadLineException("member", "'member' must be one of " + Sample.MEMBERS + ", got '" + member + "'");
+    }
     return new Sample(id, text(n, "split", false), text(n, "category", false), family, text(n, "source", false),
-        text(n, "target", false), instruction, initial, objects, masks, editMask, ds, steps);
+        text(n, "target", false), instruction, initial, objects, masks, editMask, ds, steps, set, member);
+  }
+
+  /** An optional non-empty string field: null when absent or JSON null. */
+  private static String optionalText(JsonNode n, String field) throws BadLineException {
+    if (!n.has(field) || n.get(field).isNull()) {
+      return null;
+    }
+    return text(n, field, false);
   }
 
   private static String text(JsonNode n, String field, boolean mayBeEmpty) throws BadLineException {
