@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Equal-budget A/B of the CME token budget (README *The CME token budget*): from the same weights (a run folder or a
+# Equal-budget A/B of the CME token budget (docs/speed.md, *The CME token budget*): from the same weights (a run folder or a
 # shipped model, e.g. models/default), on the same build, seed, steps, batch 64, lr 1e-4, uniform draws: preset tiny
 # (the CME reads all 64 image-grid tokens) against tiny-cme-pool2 (pooled 2x2: 16). Each arm is exported (its
 # autoencoder is the initial weights', frozen in this stage) and scored on the same LIMIT val samples of VAL_DATA.
 # Usage: bench/cme-pool-ab.sh INIT DATA VAL_DATA OUT_DIR [STEPS] [LIMIT] [DECODER_BLOCKS]
-# (session 13: bench/cme-pool-ab.sh models/default runs/data-ov44 runs/data-ov31 runs/ab13 600 600 4)
+# (the rb-ov2 CME-budget A/B: bench/cme-pool-ab.sh models/default runs/data-ov44 runs/data-ov31 runs/ab13 600 600 4)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rb="${RB:-$here/reasonbrain}"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Equal-budget A/B of family oversampling (README *Family oversampling*): from the same weights, on the same build,
-# seed, steps, batch 64, lr 1.5e-4; uniform draws against session 11's factors; each arm exported with the decoder
+# Equal-budget A/B of family oversampling (docs/training-levers.md, *Family oversampling*): from the same weights, on the same build,
+# seed, steps, batch 64, lr 1.5e-4; uniform draws against rb-ov's factors; each arm exported with the decoder
 # and scored on the same LIMIT val samples. Usage: bench/oversample-ab.sh INIT_RUN DATA DECODER_RUN OUT_DIR [STEPS] [LIMIT]
-# (session 12: bench/oversample-ab.sh runs/rb-hob runs/data-ov31 runs/decoder3 runs/ab12 800 600)
+# (the A/B from rb-hob: bench/oversample-ab.sh runs/rb-hob runs/data-ov31 runs/decoder3 runs/ab12 800 600)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rb="${RB:-$here/reasonbrain}"

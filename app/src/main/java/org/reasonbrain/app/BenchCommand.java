@@ -168,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether the launcher's shim (README, "MKL's vendor check") lets libtorch's MKL take its Intel code path here. */
+  /** Whether the launcher's shim (docs/speed.md, "MKL's vendor check") lets libtorch's MKL take its Intel code path here. */
   static String mklPath() {
     try {
       java.util.Optional<String> shim = mappedLibrary("libmkl-intel-path");

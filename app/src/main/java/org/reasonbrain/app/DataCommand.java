@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code reasonbrain data ...}: build, check and preview datasets. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Build, check and preview datasets.",
-    subcommands = {DataCommand.Build.class, DataCommand.Check.class, DataCommand.Preview.class})
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Build, check and preview datasets; list their edit tasks for other editors.",
+    subcommands = {DataCommand.Build.class, DataCommand.Check.class, DataCommand.Preview.class, DataTasksCommand.class})
 final class DataCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

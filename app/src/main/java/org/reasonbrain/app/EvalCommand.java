@@ -13,14 +13,29 @@ import picocli.CommandLine.Mixin;
 
 /** {@code reasonbrain eval}: score a model on a dataset; writes JSON, Markdown, a chart and a gallery. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluate a model on a dataset (any folder in the manifest format) with the programmatic judge and image metrics.")
+    description = "Evaluate a model (or, with --edits, a folder of edits made by any program) on a dataset (any folder in the manifest format) with the programmatic judge and image metrics.")
 final class EvalCommand implements Callable<Integer> {
   @Mixin
   EvalOptions options;
 
+  @picocli.CommandLine.Option(names = "--edits", description = "Judge the edits in this folder, made by any program, instead of "
+      + "running a model: one <id>.png (or .jpg/.jpeg, any size of the build's aspect ratio) per sample, as listed by "
+      + "'data tasks'; missing or unusable files are reported and count as failures. See docs/score-your-editor.md.")
+  Path edits;
+
   @Override
   public Integer call() throws Exception {
     EvalJob.Settings s = options.settings();
+    if (edits != null) {
+      for (var opt : new Object[][] {{"--model", options.model}, {"--oracle-vae", options.oracleVae}, {"--controls", options.controls},
+          {"--clip", options.clip}}) {
+        if (opt[1] != null && !Boolean.FALSE.equals(opt[1])) {
+          throw new UserError("--edits judges edits made elsewhere; " + opt[0] + " does not apply to it");
+        }
+      }
+      EditsEval.run(s, edits);
+      return 0;
+    }
     Dataset ds = Dataset.load(Path.of(s.data()));
     List<Sample> chosen = EvalJob.choose(ds, s);
     Path modelDir = s.modelDir();

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Enforces the one-way module imports of the architecture (docs: README, "Design"). */
+/** Enforces the one-way module imports of the architecture (docs/design.md). */
 class ArchitectureTest {
   /** Which org.reasonbrain modules each module may import (besides itself). */
   static final Map<String, Set<String>> ALLOWED = Map.of(

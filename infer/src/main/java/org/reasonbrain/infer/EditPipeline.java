@@ -121,7 +121,7 @@ public final class EditPipeline implements AutoCloseable {
    * darker when the sky turns to night) does not count as an edit there. With {@link #sourceEditMask()} on, the cells
    * of the instruction's edit mask (not grown) are the edit's whatever the difference (a faint change, a moved paper
    * clip, a crack, is often no larger than such a smear); without it every pixel is judged alone. Not in the paper;
-   * off by default (README, "Keeping the source's pixels"); 0 turns it off.
+   * off by default (docs/autoencoder.md, "Keeping the source's pixels"); 0 turns it off.
    * Recorded in a model's config.json as {@code keepPixels} ({@code model export --keep-pixels}).
    */
   public double keepPixels() {
@@ -151,7 +151,7 @@ public final class EditPipeline implements AutoCloseable {
       DdimSampler.Spacing spacing, double eta) {
     /**
      * Default guidance scales: text 7.5 (InstructPix2Pix's), image 4 (theirs is 1.5), chosen for the shipped
-     * model by a sweep on the val split of its training build and the controls (README, "Guidance"): a
+     * model by a sweep on the val split of its training build and the controls (docs/guidance.md): a
      * higher image scale made its edits sharper and more often right; a lower text scale scored a little
      * higher still but made the edit follow the scene more than the instruction. Strings for option defaults.
      */
@@ -160,14 +160,14 @@ public final class EditPipeline implements AutoCloseable {
     /**
      * Default threshold of {@link KeepUnchanged}: the RMS change over a latent cell's channels below which the
      * cell counts as unchanged and the source's own pixels are kept there. Chosen on the val split of the
-     * shipped model's training build (README, "Keeping the unchanged part").
+     * shipped model's training build (docs/autoencoder.md, "Keeping the unchanged part").
      */
     public static final String PRESERVE = "0";
 
     /** Default spacing of the DDIM timesteps (a string for option defaults). */
     public static final String SPACING = "leading";
 
-    /** Default DDIM eta: 0, deterministic (a string for option defaults; README, "Guidance"). */
+    /** Default DDIM eta: 0, deterministic (a string for option defaults; docs/guidance.md). */
     public static final String ETA = "0";
 
     /** Options without source keeping (preserve 0), default spacing. */

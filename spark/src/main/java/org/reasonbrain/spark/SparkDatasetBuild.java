@@ -38,7 +38,7 @@ final class SparkDatasetBuild {
 
   /**
    * What executors need: plain values only. The build's settings travel whole, so a new build option reaches the
-   * executors without a change here (before session 24 they dropped options this record did not list).
+   * executors without a change here (an earlier version dropped options this record did not list).
    */
   record Job(BuildSettings settings, String rewriterUrl, String rewriterModel, String tmp,
       Map<String, String> hadoop, int failPartition, boolean hadoopForLocal) implements java.io.Serializable {}

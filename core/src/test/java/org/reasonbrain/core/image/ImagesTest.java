@@ -62,4 +62,58 @@ class ImagesTest {
       assertEquals(2, s.count(), "no temporary files are left behind");
     }
   }
+
+  @Test
+  void areaResizeAveragesBlocksAndKeepsTheMeanColour() {
+    // A 2x2 checker of black and white shrunk by 2 is a flat grey; bilinear filtering reads one corner and stays black or white.
+    BufferedImage checker = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 6; y++) {
+      for (int x = 0; x < 8; x++) {
+        checker.setRGB(x, y, (x + y) % 2 == 0 ? 0xFFFFFF : 0x000000);
+      }
+    }
+    BufferedImage half = Images.resizeArea(checker, 4, 3);
+    for (int y = 0; y < 3; y++) {
+      for (int x = 0; x < 4; x++) {
+        assertEquals(128, half.getRGB(x, y) & 255, "pixel " + x + "," + y);
+      }
+    }
+    // An image blown up by whole factors (each pixel a 3x3 block) comes back exactly.
+    BufferedImage small = new BufferedImage(5, 4, BufferedImage.TYPE_INT_RGB);
+    java.util.Random r = new java.util.Random(3);
+    for (int y = 0; y < 4; y++) {
+      for (int x = 0; x < 5; x++) {
+        small.setRGB(x, y, r.nextInt(1 << 24));
+      }
+    }
+    BufferedImage big = new BufferedImage(15, 12, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 12; y++) {
+      for (int x = 0; x < 15; x++) {
+        big.setRGB(x, y, small.getRGB(x / 3, y / 3));
+      }
+    }
+    BufferedImage back = Images.resizeArea(big, 5, 4);
+    for (int y = 0; y < 4; y++) {
+      for (int x = 0; x < 5; x++) {
+        assertEquals(small.getRGB(x, y), back.getRGB(x, y));
+      }
+    }
+    // Any ratio keeps the mean colour (to 8-bit rounding); the same size is the identity.
+    BufferedImage odd = Images.resizeArea(big, 7, 5);
+    assertEquals(mean(big), mean(odd), 1.0);
+    assertEquals(mean(big), mean(Images.resizeArea(big, 40, 33)), 1.0);
+    assertEquals(big.getRGB(4, 7), Images.resizeArea(big, 15, 12).getRGB(4, 7));
+    assertThrows(IllegalArgumentException.class, () -> Images.resizeArea(big, 0, 3));
+  }
+
+  /** Mean of the red channel, 0..255. */
+  private static double mean(BufferedImage img) {
+    double s = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        s += (img.getRGB(x, y) >> 16) & 255;
+      }
+    }
+    return s / (img.getWidth() * img.getHeight());
+  }
 }
