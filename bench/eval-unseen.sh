@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores a model on a ReasonWorld build whose seed no training run used (seed 7), as issue targets ask:
 # LIMIT samples of each test split (the first LIMIT, so every model sees the same ones), 20 DDIM steps,
-# the default guidance (text 7.5 / image 4), seed 0; then the controls (real / neutral / other-family / mirrored) on CONTROLS
+# the default guidance (text 7.5 / image 4), seed 0 (test-counterfactual too: LIMIT should be a multiple of 4, whole sets); then the controls (real / neutral / other-family / mirrored) on CONTROLS
 # test-id samples (0 = all of them: 560 on the seed-7 build). Usage: bench/eval-unseen.sh MODEL_DIR OUT_DIR [LIMIT] [CONTROLS]
 set -euo pipefail
 # PRESERVE, ETA (optional): see bench/sampling-env.sh.
@@ -18,7 +18,7 @@ data="${DATA:-$here/runs/eval-seed7}"
 mkdir -p "$out"
 t0=$(date +%s)
 "$rb" eval "${sampling[@]}" --model "$model" --data "$data" --split test-id --split test-phrasing --split test-composition \
-  --split test-multistep --limit "$limit" --out "$out/splits" 2> "$out/splits.log" | tee "$out/summary.txt"
+  --split test-multistep --split test-counterfactual --limit "$limit" --out "$out/splits" 2> "$out/splits.log" | tee "$out/summary.txt"
 echo "eval $(( $(date +%s) - t0 )) s" | tee -a "$out/summary.txt"
 t0=$(date +%s)
 "$rb" eval "${sampling[@]}" --model "$model" --data "$data" --split test-id --limit "$controls" --controls --out "$out/controls" \

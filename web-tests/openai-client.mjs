@@ -24,6 +24,8 @@ if (signature !== '89504e470d0a1a0a') throw new Error('not a PNG: ' + signature)
 const width = png.readUInt32BE(16);
 const height = png.readUInt32BE(20);
 if (width !== 64 || height !== 64) throw new Error(`expected 64x64, got ${width}x${height}`);
+// Our warnings field: an array, empty for a ReasonWorld scene (docs/ood-warning.md).
+if (!Array.isArray(res.warnings) || res.warnings.length !== 0) throw new Error('expected warnings [], got ' + JSON.stringify(res.warnings));
 console.log(`openai images.edit: ok, ${png.length} byte PNG ${width}x${height}, category ${res.data[0].reasonbrain?.category}`);
 
 // A bad request surfaces as the SDK's typed error with the OpenAI error object.

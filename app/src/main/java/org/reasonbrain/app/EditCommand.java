@@ -62,6 +62,10 @@ final class EditCommand implements Callable<Integer> {
     BufferedImage src = Images.read(image);
     try (EditPipeline p = EditPipeline.load(DefaultModel.resolve(model))) {
       sampling.apply(p);
+      // Say so when the input is far from what the model was trained on, not square, or shrunk a lot (docs/ood-warning.md).
+      for (String w : p.checkInput(src).warnings()) {
+        System.err.println("warning: " + w);
+      }
       BufferedImage current = src;
       ProgressBar bar = new ProgressBar(System.err);
       for (int i = 0; i < instructions.size(); i++) {

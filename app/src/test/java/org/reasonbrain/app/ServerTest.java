@@ -117,9 +117,15 @@ class ServerTest {
     BufferedImage img = Images.decode(Base64.getDecoder().decode(out.path("data").get(0).path("b64_json").asText()), "b64", 1 << 20);
     assertEquals(64, img.getWidth());
     assertEquals("physical", out.path("data").get(0).path("reasonbrain").path("category").asText());
+    assertTrue(out.path("warnings").isArray(), "a warnings array, empty when none: " + out.path("warnings"));
     JsonNode chain = send(multipart("/v1/edits/chain", List.of(image(png(64, 64), "image/png"), field("prompt", "What if the ice melted?"),
         field("prompt", "What if the puddle dried?"), field("steps", "2"))), 200);
     assertEquals(2, chain.path("data").size());
+    assertTrue(chain.path("warnings").isArray());
+    // A wide image: the answer says the model edits only its centred square.
+    JsonNode wide = send(multipart("/v1/images/edits", List.of(image(png(160, 64), "image/png"),
+        field("prompt", "What would happen if the ice cube was left in the sun?"), field("steps", "1"))), 200);
+    assertTrue(wide.path("warnings").toString().contains("160x64, not square"), wide.path("warnings").toString());
     assertEquals("ok", JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
         HttpResponse.BodyHandlers.ofString()).body()).path("status").asText());
   }
@@ -306,6 +312,7 @@ class ServerTest {
     }
     assertEquals("done", st.path("status").asText());
     assertTrue(st.path("result").path("b64_json").isTextual() && st.path("source_b64").isTextual());
+    assertTrue(st.path("warnings").isArray(), "the job's warnings (the page shows them): " + st);
     // A bundled example by its listed name.
     JsonNode list = JSON.readTree(HTTP.send(get("/examples"), HttpResponse.BodyHandlers.ofString()).body());
     String name = list.get(0).path("file").asText();

@@ -48,6 +48,9 @@ public final class EditPipeline implements AutoCloseable {
   /** See {@link #keepPixels(double)}; 0 = off. */
   private double keepPixels;
 
+  /** See {@link #inputThreshold(double)}. */
+  private double inputThreshold = InputCheck.MAX_RECONSTRUCTION_ERROR;
+
   public EditPipeline(NDManager manager, ReasonBrain model, TextEncoder text) {
     this.manager = manager;
     this.model = model;
@@ -77,12 +80,17 @@ public final class EditPipeline implements AutoCloseable {
     if (!keep.isMissingNode() && (!keep.isNumber() || !(keep.asDouble() >= 0 && keep.asDouble() <= 0.5))) {
       throw new IOException(cfgFile + ": 'keepPixels' must be a number in [0, 0.5], got " + keep);
     }
+    JsonNode inputThreshold = cfg.path("inputCheckThreshold");
+    if (!inputThreshold.isMissingNode() && (!inputThreshold.isNumber() || !(inputThreshold.asDouble() > 0 && inputThreshold.asDouble() <= 1))) {
+      throw new IOException(cfgFile + ": 'inputCheckThreshold' must be a number in (0, 1], got " + inputThreshold);
+    }
     NDManager m = NDManager.newBaseManager();
     try {
       ReasonBrain model = new ReasonBrain(m, 0, ReasonBrainConfig.of(preset, cfg.path("decoderBlocks").asInt(0),
           cfg.path("decoderSource").asBoolean(false)).withDecoderSourceGate(gate.asDouble(0)));
       Checkpoints.load(model, weights);
-      return new EditPipeline(m, model, new MiniLmTextEncoder()).sourceEditMask(editMask.asDouble(0)).keepPixels(keep.asDouble(0));
+      return new EditPipeline(m, model, new MiniLmTextEncoder()).sourceEditMask(editMask.asDouble(0)).keepPixels(keep.asDouble(0))
+          .inputThreshold(inputThreshold.asDouble(InputCheck.MAX_RECONSTRUCTION_ERROR));
     } catch (IOException | RuntimeException e) {
       m.close();
       throw e;
@@ -135,6 +143,36 @@ public final class EditPipeline implements AutoCloseable {
     }
     this.keepPixels = threshold;
     return this;
+  }
+
+  /**
+   * The autoencoder reconstruction error above which {@link #checkInput} calls an input far from the training scenes;
+   * default {@link InputCheck#MAX_RECONSTRUCTION_ERROR} (docs/ood-warning.md). Recorded in a model's config.json as
+   * {@code inputCheckThreshold}.
+   */
+  public double inputThreshold() {
+    return inputThreshold;
+  }
+
+  /** Sets {@link #inputThreshold()}: a number in (0, 1]. */
+  public EditPipeline inputThreshold(double threshold) {
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("input check threshold must be in (0, 1], got " + threshold);
+    }
+    this.inputThreshold = threshold;
+    return this;
+  }
+
+  /**
+   * Whether {@code image} looks like what the model was trained on ({@link InputCheck}): its autoencoder's
+   * reconstruction error, and notes on a non-square or much larger image. Costs one encode and decode at the
+   * model's resolution; the edit itself does not depend on it.
+   */
+  public InputCheck.Report checkInput(BufferedImage image) {
+    try (NDManager m = manager.newSubManager()) {
+      model.tempAttach(m);
+      return InputCheck.check(m, model.vae(), model.config().imageSize(), image, inputThreshold);
+    }
   }
 
   /** The frozen text encoder E_T (owned by this pipeline). */

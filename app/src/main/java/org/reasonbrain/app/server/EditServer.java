@@ -23,13 +23,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.reasonbrain.core.image.Images;
 import org.reasonbrain.infer.EditPipeline;
+import org.reasonbrain.infer.InputCheck;
 
 /**
  * The edit server: the OpenAI Images edit API ({@code POST /v1/images/edits}), multi-step chains
  * ({@code POST /v1/edits/chain}), jobs with progress for the web page ({@code POST /v1/jobs},
  * {@code GET /v1/jobs/{id}}), {@code GET /healthz} and the page at {@code /}. Requests are validated
  * before they reach the model (size, content type, pixel count read from the header, instruction
- * length); nothing from a request becomes a file path.
+ * length); nothing from a request becomes a file path. Every answer with an edit carries a {@code warnings} array
+ * (empty when none): the input is far from the training scenes, not square, or shrunk a lot ({@link InputCheck},
+ * docs/ood-warning.md).
  */
 public final class EditServer implements AutoCloseable {
   /**
@@ -146,12 +149,20 @@ public final class EditServer implements AutoCloseable {
           "Only response_format=b64_json is supported (this server keeps no files to link to).");
     }
     List<EditPipeline.Result> results = new ArrayList<>();
+    InputCheck.Report[] check = new InputCheck.Report[1];
     for (int i = 0; i < n; i++) {
       EditPipeline.Options o = req.options.withSeed(req.options.seed() + i);
-      results.add(await(queue.submit(() -> pipeline.edit(req.image, req.prompts.get(0), o))));
+      boolean first = i == 0;
+      results.add(await(queue.submit(() -> {
+        if (first) {
+          check[0] = pipeline.checkInput(req.image);   // in the queue: the pipeline runs one thing at a time
+        }
+        return pipeline.edit(req.image, req.prompts.get(0), o);
+      })));
     }
     ObjectNode out = JSON.createObjectNode();
     out.put("created", System.currentTimeMillis() / 1000);
+    putWarnings(out, check[0]);
     ArrayNode data = out.putArray("data");
     for (EditPipeline.Result r : results) {
       data.add(resultNode(r, req.prompts.get(0), req.output(r.image())));
@@ -161,9 +172,14 @@ public final class EditServer implements AutoCloseable {
 
   private void chain(Context ctx) throws Exception {
     EditRequest req = parse(ctx, true);
-    List<EditPipeline.Result> results = await(queue.submit(() -> pipeline.chain(req.image, req.prompts, req.options)));
+    InputCheck.Report[] check = new InputCheck.Report[1];
+    List<EditPipeline.Result> results = await(queue.submit(() -> {
+      check[0] = pipeline.checkInput(req.image);
+      return pipeline.chain(req.image, req.prompts, req.options);
+    }));
     ObjectNode out = JSON.createObjectNode();
     out.put("created", System.currentTimeMillis() / 1000);
+    putWarnings(out, check[0]);
     ArrayNode data = out.putArray("data");
     for (int i = 0; i < results.size(); i++) {
       data.add(resultNode(results.get(i), req.prompts.get(i), req.output(results.get(i).image())));
@@ -178,6 +194,7 @@ public final class EditServer implements AutoCloseable {
     Future<EditPipeline.Result> f = queue.submit(() -> {
       job.status = "running";
       try {
+        job.check = pipeline.checkInput(req.image);
         EditPipeline.Result r = pipeline.edit(req.image, req.prompts.get(0), req.options, (d, t) -> job.step = d);
         BufferedImage shown = req.output(r.image());
         job.result = resultNode(r, req.prompts.get(0), shown);
@@ -202,6 +219,7 @@ public final class EditServer implements AutoCloseable {
       throw new ApiError(404, "invalid_request_error", "id", "job_not_found", "No job with this id (jobs are kept for a while only).");
     }
     ObjectNode out = JSON.createObjectNode().put("id", job.id).put("status", job.status).put("step", job.step).put("total", job.total);
+    putWarnings(out, job.check);
     if (job.result != null) {
       out.set("result", job.result);
       out.put("source_b64", job.source);
@@ -219,6 +237,7 @@ public final class EditServer implements AutoCloseable {
     volatile int step;
     volatile ObjectNode result;
     volatile String source;
+    volatile InputCheck.Report check;
     volatile String error;
     volatile Future<?> future;
 
@@ -387,6 +406,14 @@ public final class EditServer implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- responses
+
+  /** The input check's sentences as {@code warnings} (empty before the check ran, and when it found nothing). */
+  private static void putWarnings(ObjectNode out, InputCheck.Report check) {
+    ArrayNode w = out.putArray("warnings");
+    if (check != null) {
+      check.warnings().forEach(w::add);
+    }
+  }
 
   private static ObjectNode resultNode(EditPipeline.Result r, String prompt, BufferedImage shown) {
     ObjectNode d = JSON.createObjectNode();
