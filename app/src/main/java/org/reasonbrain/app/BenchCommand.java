@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     if (rbOnly) {
       Path tmp = Files.createTempDirectory("reasonbrain-bench");
       try {
-        new DatasetBuilder(new BuildSettings(200, 1, 64, 4, Runtime.getRuntime().availableProcessors()), null)
+        new DatasetBuilder(BuildSettings.builder(200, 1).size(64).candidates(4).build(), null)
             .build(tmp.resolve("data"), false, Progress.NONE);
         reasonbrainStage(Dataset.load(tmp.resolve("data")), tmp, peak);
       } finally {
@@ -76,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path tmp = Files.createTempDirectory("reasonbrain-bench");
     try {
-      new DatasetBuilder(new BuildSettings(200, 1, 64, 4, Runtime.getRuntime().availableProcessors()), null)
+      new DatasetBuilder(BuildSettings.builder(200, 1).size(64).candidates(4).build(), null)
           .build(tmp.resolve("data"), false, Progress.NONE);
       Dataset ds = Dataset.load(tmp.resolve("data"));
       try (MiniLmTextEncoder text = new MiniLmTextEncoder()) {

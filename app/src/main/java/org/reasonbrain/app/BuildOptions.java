@@ -53,9 +53,13 @@ public final class BuildOptions {
   String rewriterModel;
 
   public BuildSettings settings() {
-    return new BuildSettings(samples, seed, size, candidates,
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, rivals, heldOutBystanders, extraSubjects,
-        randomShapes, takeAway, outcomeBystanders, genericNouns, counterfactual);
+    BuildSettings.Builder b = BuildSettings.builder(samples, seed).size(size).candidates(candidates).rivals(rivals)
+        .heldOutBystanders(heldOutBystanders).extraSubjects(extraSubjects).randomShapes(randomShapes).takeAway(takeAway)
+        .outcomeBystanders(outcomeBystanders).genericNouns(genericNouns).counterfactual(counterfactual);
+    if (threads != null) {
+      b.threads(threads);
+    }
+    return b.build();
   }
 
   /** The chat rewriter of stage (b) when --rewriter-url is given; null for the built-in grammar rewriter. */

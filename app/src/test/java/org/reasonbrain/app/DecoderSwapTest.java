@@ -16,10 +16,10 @@ class DecoderSwapTest {
       exported[i] = Safetensors.Tensor.halfToFloat(Safetensors.Tensor.floatToHalf(run[i]));
     }
     assertFalse(java.util.Arrays.equals(run, exported), "rounding moved some weight, or the test proves nothing");
-    assertTrue(ModelCommand.Export.sameAtHalfPrecision(run, exported));
+    assertTrue(ModelExportCommand.sameAtHalfPrecision(run, exported));
     float[] other = exported.clone();
     other[2] += 0.01f;
-    assertFalse(ModelCommand.Export.sameAtHalfPrecision(run, other), "a weight moved beyond half precision");
-    assertFalse(ModelCommand.Export.sameAtHalfPrecision(run, new float[3]), "another shape");
+    assertFalse(ModelExportCommand.sameAtHalfPrecision(run, other), "a weight moved beyond half precision");
+    assertFalse(ModelExportCommand.sameAtHalfPrecision(run, new float[3]), "another shape");
   }
 }

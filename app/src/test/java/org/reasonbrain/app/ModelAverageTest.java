@@ -34,7 +34,7 @@ class ModelAverageTest {
 
   @Test
   void theWeightedMeanOfEachWeight_inHalfPrecisionUnlessAnInputIsFull() {
-    var avg = ModelCommand.Average.average(List.of(weights(1, 2), weights(3, -2)), new double[] {0.25, 0.75});
+    var avg = ModelAverageCommand.average(List.of(weights(1, 2), weights(3, -2)), new double[] {0.25, 0.75});
     assertEquals(List.of("w", "bias"), List.copyOf(avg.keySet()));
     assertArrayEquals(new long[] {2, 2}, avg.get("w").shape());
     assertEquals(Safetensors.DType.F16, avg.get("w").dtype());
@@ -43,7 +43,7 @@ class ModelAverageTest {
 
     Map<String, Tensor> full = new LinkedHashMap<>(weights(3, -2));
     full.put("w", Tensor.ofFloats(new float[] {3, -2, 1, 5}, 2, 2));
-    var mixed = ModelCommand.Average.average(List.of(weights(1, 2), full), new double[] {0.5, 0.5});
+    var mixed = ModelAverageCommand.average(List.of(weights(1, 2), full), new double[] {0.5, 0.5});
     assertEquals(Safetensors.DType.F32, mixed.get("w").dtype());
     assertEquals(Safetensors.DType.F16, mixed.get("bias").dtype());
     assertArrayEquals(new float[] {2f, 0f, 2f, 2f}, mixed.get("w").toFloats(), 1e-6f);
@@ -54,26 +54,26 @@ class ModelAverageTest {
     Map<String, Tensor> wide = new LinkedHashMap<>(weights(1, 2));
     wide.put("w", Tensor.ofHalfs(new float[6], 2, 3));
     var e = assertThrows(IllegalArgumentException.class,
-        () -> ModelCommand.Average.average(List.of(weights(1, 2), wide), new double[] {0.5, 0.5}));
+        () -> ModelAverageCommand.average(List.of(weights(1, 2), wide), new double[] {0.5, 0.5}));
     assertTrue(e.getMessage().contains("weight w is [2, 3] in model 2"), e.getMessage());
     Map<String, Tensor> extra = new LinkedHashMap<>(weights(1, 2));
     extra.put("gate", Tensor.ofHalfs(new float[] {1}, 1));
     e = assertThrows(IllegalArgumentException.class,
-        () -> ModelCommand.Average.average(List.of(weights(1, 2), extra), new double[] {0.5, 0.5}));
+        () -> ModelAverageCommand.average(List.of(weights(1, 2), extra), new double[] {0.5, 0.5}));
     assertTrue(e.getMessage().contains("model 2 has weight gate"), e.getMessage());
     Map<String, Tensor> fewer = new LinkedHashMap<>(weights(1, 2));
     fewer.remove("bias");
     e = assertThrows(IllegalArgumentException.class,
-        () -> ModelCommand.Average.average(List.of(weights(1, 2), fewer), new double[] {0.5, 0.5}));
+        () -> ModelAverageCommand.average(List.of(weights(1, 2), fewer), new double[] {0.5, 0.5}));
     assertTrue(e.getMessage().contains("model 2 has no weight bias"), e.getMessage());
   }
 
   @Test
   void weightsDefaultToEqual_andBadOnesAreNamed() {
-    assertArrayEquals(new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}, ModelCommand.Average.weights(3, null), 1e-12);
-    assertArrayEquals(new double[] {0.2, 0.8}, ModelCommand.Average.weights(2, List.of(0.2, 0.8)), 1e-12);
+    assertArrayEquals(new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}, ModelAverageCommand.weights(3, null), 1e-12);
+    assertArrayEquals(new double[] {0.2, 0.8}, ModelAverageCommand.weights(2, List.of(0.2, 0.8)), 1e-12);
     for (List<Double> bad : List.of(List.of(0.5), List.of(0.7, 0.7), List.of(-0.5, 1.5), List.of(Double.NaN, 1.0))) {
-      UserError e = assertThrows(UserError.class, () -> ModelCommand.Average.weights(2, bad));
+      UserError e = assertThrows(UserError.class, () -> ModelAverageCommand.weights(2, bad));
       assertTrue(e.getMessage().contains("--weights"), e.getMessage());
     }
   }

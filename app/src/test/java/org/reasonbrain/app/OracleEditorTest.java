@@ -25,7 +25,8 @@ class OracleEditorTest {
    */
   @Test
   void answersEachSampleAndStepWithItsOwnTarget(@TempDir Path tmp) throws Exception {
-    new DatasetBuilder(new BuildSettings(120, 2, 64, 2, 2), null).build(tmp.resolve("d"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(120, 2).size(64).candidates(2).threads(2).build(), null)
+        .build(tmp.resolve("d"), false, Progress.NONE);
     Dataset ds = Dataset.load(tmp.resolve("d"));
     List<Sample> test = new ArrayList<>(ds.samples().stream().filter(s -> s.split().startsWith("test-")).toList());
     assertTrue(test.stream().anyMatch(s -> s.steps().size() >= 2), "the build has chains");

@@ -100,7 +100,7 @@ class BadInputTest {
     Path out = tmp.resolve("out");
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "precious");
-    DatasetBuilder b = new DatasetBuilder(new BuildSettings(12, 1, 32, 2, 1), null);
+    DatasetBuilder b = new DatasetBuilder(BuildSettings.builder(12, 1).size(32).candidates(2).threads(1).build(), null);
     var e = assertThrows(IOException.class, () -> b.build(out, false, Progress.NONE));
     assertTrue(e.getMessage().contains("not empty"));
     assertTrue(Files.exists(out.resolve("keep.txt")));
@@ -112,7 +112,8 @@ class BadInputTest {
   @Test
   void aFailedBuildLeavesNothingHalfWritten() throws Exception {
     Path out = tmp.resolve("fails");
-    DatasetBuilder b = new DatasetBuilder(new BuildSettings(40, 1, 32, 2, 2), (req, rng) -> {
+    DatasetBuilder b = new DatasetBuilder(BuildSettings.builder(40, 1).size(32).candidates(2).threads(2)
+        .build(), (req, rng) -> {
       throw new IllegalStateException("rewriter down");
     });
     assertThrows(IllegalStateException.class, () -> b.build(out, false, Progress.NONE));

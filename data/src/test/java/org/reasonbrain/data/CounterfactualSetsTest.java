@@ -36,7 +36,8 @@ class CounterfactualSetsTest {
 
   @BeforeAll
   static void build() throws Exception {
-    new DatasetBuilder(new BuildSettings(300, 77, 64, 2, 2, 1.0).withCounterfactual(0.5), null)
+    new DatasetBuilder(BuildSettings.builder(300, 77).size(64).candidates(2).threads(2).rivals(1.0)
+        .build().withCounterfactual(0.5), null)
         .build(tmp.resolve("cf"), false, Progress.NONE);
     ds = Dataset.load(tmp.resolve("cf"));
   }
@@ -135,9 +136,12 @@ class CounterfactualSetsTest {
 
   @Test
   void theSameSeedGivesTheSameSets_andNoShareLeavesTrainStandard() throws Exception {
-    SampleFactory a = new SampleFactory(new BuildSettings(300, 77, 64, 2, 1, 1.0).withCounterfactual(0.5), null);
-    SampleFactory none = new SampleFactory(new BuildSettings(300, 77, 64, 2, 1, 1.0), null);
-    SampleFactory zero = new SampleFactory(new BuildSettings(300, 77, 64, 2, 1, 1.0).withCounterfactual(0), null);
+    SampleFactory a = new SampleFactory(BuildSettings.builder(300, 77).size(64).candidates(2).threads(1).rivals(1.0)
+        .build().withCounterfactual(0.5), null);
+    SampleFactory none = new SampleFactory(BuildSettings.builder(300, 77).size(64).candidates(2).threads(1).rivals(1.0)
+        .build(), null);
+    SampleFactory zero = new SampleFactory(BuildSettings.builder(300, 77).size(64).candidates(2).threads(1).rivals(1.0)
+        .build().withCounterfactual(0), null);
     for (int i = 0; i < 300; i++) {
       assertEquals(none.spec(i), zero.spec(i), "share 0 is the build without sets");
       if (a.inSet(i) && a.plan().splitOf(i) == Split.TRAIN) {
@@ -145,7 +149,8 @@ class CounterfactualSetsTest {
       }
     }
     Path again = tmp.resolve("again");
-    new DatasetBuilder(new BuildSettings(300, 77, 64, 2, 1, 1.0).withCounterfactual(0.5), null).build(again, false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(300, 77).size(64).candidates(2).threads(1).rivals(1.0)
+        .build().withCounterfactual(0.5), null).build(again, false, Progress.NONE);
     assertArrayEquals(Files.readAllBytes(ds.dir().resolve("manifest.jsonl")), Files.readAllBytes(again.resolve("manifest.jsonl")),
         "the same seed on another thread count gives the same manifest");
   }
@@ -167,7 +172,8 @@ class CounterfactualSetsTest {
   @Test
   void dataCheckNamesASetSplitAcrossSplitsOrShowingTwoPictures() throws Exception {
     Path copy = tmp.resolve("broken");
-    new DatasetBuilder(new BuildSettings(300, 78, 64, 2, 2, 1.0), null).build(copy, false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(300, 78).size(64).candidates(2).threads(2).rivals(1.0).build(), null)
+        .build(copy, false, Progress.NONE);
     List<String> lines = new ArrayList<>(Files.readAllLines(copy.resolve("manifest.jsonl")));
     int at = -1;
     for (int i = 0; i < lines.size(); i++) {

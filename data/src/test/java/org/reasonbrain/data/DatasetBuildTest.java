@@ -40,7 +40,8 @@ class DatasetBuildTest {
 
   @BeforeAll
   static void build() throws Exception {
-    new DatasetBuilder(new BuildSettings(1000, 11, 64, 4, 2), null).build(tmp.resolve("a"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(1000, 11).size(64).candidates(4).threads(2).build(), null)
+        .build(tmp.resolve("a"), false, Progress.NONE);
     ds = Dataset.load(tmp.resolve("a"));
   }
 
@@ -59,11 +60,14 @@ class DatasetBuildTest {
   void sameSeedGivesByteIdenticalFilesWhateverTheThreads() throws Exception {
     Path a = tmp.resolve("d1");
     Path b = tmp.resolve("d2");
-    new DatasetBuilder(new BuildSettings(120, 5, 64, 4, 1), null).build(a, false, Progress.NONE);
-    new DatasetBuilder(new BuildSettings(120, 5, 64, 4, 2), null).build(b, false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(120, 5).size(64).candidates(4).threads(1).build(), null)
+        .build(a, false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(120, 5).size(64).candidates(4).threads(2).build(), null)
+        .build(b, false, Progress.NONE);
     assertEquals(hashes(a), hashes(b));
     Path c = tmp.resolve("d3");
-    new DatasetBuilder(new BuildSettings(120, 6, 64, 4, 2), null).build(c, false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(120, 6).size(64).candidates(4).threads(2).build(), null)
+        .build(c, false, Progress.NONE);
     assertNotEquals(Files.readString(a.resolve("manifest.jsonl")), Files.readString(c.resolve("manifest.jsonl")));
   }
 
@@ -194,8 +198,14 @@ class DatasetBuildTest {
 
   @Test
   void settingsAreValidated() {
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new BuildSettings(10, 1, 20, 4, 1));
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new BuildSettings(0, 1, 64, 4, 1));
-    assertEquals(64, BuildSettings.of(1, 1, 64).size());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> BuildSettings.builder(10, 1)
+        .size(20).candidates(4).threads(1).build());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> BuildSettings.builder(0, 1)
+        .size(64).candidates(4).threads(1).build());
+    BuildSettings defaults = BuildSettings.builder(1, 1).build();
+    assertEquals(64, defaults.size());
+    assertEquals(4, defaults.candidates());
+    assertEquals(Runtime.getRuntime().availableProcessors(), defaults.threads());
+    assertEquals(0, defaults.rivals() + defaults.takeAway() + defaults.counterfactual());
   }
 }

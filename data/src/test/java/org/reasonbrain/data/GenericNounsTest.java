@@ -34,8 +34,10 @@ class GenericNounsTest {
 
   @Test
   void onlySingleStepTrainSamplesWithoutARivalOrTakeAwayLoseTheirNoun_theRestIsTheStandardBuild() throws Exception {
-    SampleFactory f = new SampleFactory(new BuildSettings(400, 6, 64, 2, 1, 0.5, 0, 0, 0, 0.3, 0, 1.0), null);
-    SampleFactory std = new SampleFactory(new BuildSettings(400, 6, 64, 2, 1, 0.5, 0, 0, 0, 0.3), null);
+    SampleFactory f = new SampleFactory(BuildSettings.builder(400, 6).size(64).candidates(2).threads(1).rivals(0.5)
+        .takeAway(0.3).genericNouns(1.0).build(), null);
+    SampleFactory std = new SampleFactory(BuildSettings.builder(400, 6).size(64).candidates(2).threads(1).rivals(0.5)
+        .takeAway(0.3).build(), null);
     int generic = 0;
     int train = 0;
     for (int i = 0; i < 400; i++) {
@@ -60,7 +62,7 @@ class GenericNounsTest {
     }
     assertTrue(generic > train / 5, "a share of the train samples lost their noun: " + generic + " of " + train);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new BuildSettings(10, 1, 64, 4, 1, 0, 0, 0, 0, 0, 0, -0.5));
+        () -> BuildSettings.builder(10, 1).size(64).candidates(4).threads(1).genericNouns(-0.5).build());
     assertTrue(e.getMessage().contains("--generic-nouns"), e.getMessage());
   }
 }

@@ -244,11 +244,17 @@ class RandomShapesTest {
 
   @Test
   void aBuildDrawsThemOnlyWhenAsked_neverInTestComposition_andRecordsThem() throws Exception {
-    SampleFactory all = new SampleFactory(new BuildSettings(800, 4, 64, 2, 1, 0, 0, 0.5, 1.0), null);
-    SampleFactory none = new SampleFactory(new BuildSettings(800, 4, 64, 2, 1, 0, 0, 0.5, 0.0), null);
-    SampleFactory extras = new SampleFactory(new BuildSettings(800, 4, 64, 2, 1, 0, 0, 0.5), null);
+    SampleFactory all = new SampleFactory(BuildSettings.builder(800, 4).size(64).candidates(2).threads(1)
+        .extraSubjects(0.5).randomShapes(1.0).build(), null);
+    SampleFactory none = new SampleFactory(BuildSettings.builder(800, 4).size(64).candidates(2).threads(1)
+        .extraSubjects(0.5).randomShapes(0.0).build(), null);
+    SampleFactory extras = new SampleFactory(BuildSettings.builder(800, 4).size(64).candidates(2).threads(1)
+        .extraSubjects(0.5).build(), null);
     int drawn = 0;
     for (int i = 0; i < 800; i++) {
+      if (all.inSet(i)) {
+        continue;  // a counterfactual set draws its own scene (seen subjects in test-counterfactual; CounterfactualSetsTest)
+      }
       SampleFactory.Spec a = all.spec(i);
       SampleFactory.Spec n = none.spec(i);
       assertEquals(extras.spec(i), n, "sample " + i + ": share 0 is the build without them");
@@ -267,7 +273,8 @@ class RandomShapesTest {
     }
     assertTrue(drawn > 20, "samples of families with one outside test-composition, got " + drawn);
 
-    new DatasetBuilder(new BuildSettings(60, 9, 64, 2, 2, 0, 0, 0, 0.5), null).build(tmp.resolve("rs"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(60, 9).size(64).candidates(2).threads(2).randomShapes(0.5).build(), null)
+        .build(tmp.resolve("rs"), false, Progress.NONE);
     var info = new ObjectMapper().readTree(tmp.resolve("rs/dataset.json").toFile());
     assertEquals(0.5, info.path("random_shapes").asDouble(), 1e-12);
     int listed = 0;
@@ -278,12 +285,13 @@ class RandomShapesTest {
     }
     assertEquals(SHAPE_FREE.size(), listed);
     assertTrue(Files.readString(tmp.resolve("rs/corpus.txt")).contains("wax figure"), "facts of the shape-free subjects");
-    new DatasetBuilder(new BuildSettings(60, 9, 64, 2, 2), null).build(tmp.resolve("std"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(60, 9).size(64).candidates(2).threads(2).build(), null)
+        .build(tmp.resolve("std"), false, Progress.NONE);
     assertFalse(Files.readString(tmp.resolve("std/corpus.txt")).contains("wax figure"));
     assertFalse(Files.readString(tmp.resolve("std/dataset.json")).contains("random_shapes"));
     for (double bad : List.of(-0.1, 1.5, Double.NaN)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new BuildSettings(10, 1, 64, 4, 1, 0, 0, 0, bad));
+          () -> BuildSettings.builder(10, 1).size(64).candidates(4).threads(1).randomShapes(bad).build());
       assertTrue(e.getMessage().contains("--random-shapes"), e.getMessage());
     }
   }

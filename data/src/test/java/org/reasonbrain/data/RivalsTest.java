@@ -37,7 +37,8 @@ class RivalsTest {
 
   @Test
   void aRivalIsInEveryScene_unchangedByEveryStep_andItsChangeIsADistractor() {
-    SampleFactory f = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1, 1.0), null);
+    SampleFactory f = new SampleFactory(BuildSettings.builder(600, 4).size(64).candidates(2).threads(1).rivals(1.0)
+        .build(), null);
     Renderer renderer = new Renderer(64);
     int withRival = 0;
     for (int i = 0; i < 600; i++) {
@@ -80,9 +81,12 @@ class RivalsTest {
 
   @Test
   void rivalsZeroIsTheStandardBuild_andTheShareIsRecorded() throws Exception {
-    new DatasetBuilder(new BuildSettings(60, 9, 64, 4, 2), null).build(tmp.resolve("std"), false, Progress.NONE);
-    new DatasetBuilder(new BuildSettings(60, 9, 64, 4, 2, 0.0), null).build(tmp.resolve("zero"), false, Progress.NONE);
-    new DatasetBuilder(new BuildSettings(60, 9, 64, 4, 2, 0.5), null).build(tmp.resolve("half"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(60, 9).size(64).candidates(4).threads(2).build(), null)
+        .build(tmp.resolve("std"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(60, 9).size(64).candidates(4).threads(2).rivals(0.0).build(), null)
+        .build(tmp.resolve("zero"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(60, 9).size(64).candidates(4).threads(2).rivals(0.5).build(), null)
+        .build(tmp.resolve("half"), false, Progress.NONE);
     assertEquals(Files.readString(tmp.resolve("std/manifest.jsonl")), Files.readString(tmp.resolve("zero/manifest.jsonl")));
     assertEquals(Files.readString(tmp.resolve("std/dataset.json")), Files.readString(tmp.resolve("zero/dataset.json")));
     assertFalse(Files.readString(tmp.resolve("std/dataset.json")).contains("rivals"));
@@ -105,8 +109,10 @@ class RivalsTest {
 
   @Test
   void aHeldOutBystanderIsAReservedSubject_unchangedEverywhere_andItsPairStaysOutOfTraining() throws Exception {
-    SampleFactory f = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1, 0.0, 1.0), null);
-    SampleFactory std = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1), null);
+    SampleFactory f = new SampleFactory(BuildSettings.builder(600, 4).size(64).candidates(2).threads(1)
+        .heldOutBystanders(1.0).build(), null);
+    SampleFactory std = new SampleFactory(BuildSettings.builder(600, 4).size(64).candidates(2).threads(1)
+        .build(), null);
     java.util.Set<Kind> reserved = reservedSubjects().keySet();
     java.util.Set<Kind> seen = new java.util.HashSet<>();
     int with = 0;
@@ -138,16 +144,20 @@ class RivalsTest {
     }
     assertTrue(with > 200, "most samples find a place for a held-out bystander, got " + with + " of 600");
     assertTrue(seen.size() >= reserved.size() / 2, "many reserved subjects show up: " + seen);
-    new DatasetBuilder(new BuildSettings(40, 9, 64, 2, 2, 0.0, 0.5), null).build(tmp.resolve("hob"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(40, 9).size(64).candidates(2).threads(2).heldOutBystanders(0.5).build(), null)
+        .build(tmp.resolve("hob"), false, Progress.NONE);
     assertTrue(Files.readString(tmp.resolve("hob/dataset.json")).contains("\"held_out_bystanders\" : 0.5"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BuildSettings(10, 1, 64, 4, 1, 0, -0.1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BuildSettings.builder(10, 1)
+        .size(64).candidates(4).threads(1).heldOutBystanders(-0.1).build());
     assertTrue(e.getMessage().contains("--held-out-bystanders"), e.getMessage());
   }
 
   @Test
   void anOutcomeBystanderIsAReservedSubjectAlreadyChanged_unchangedEverywhere_onlyInTrainAndVal() throws Exception {
-    SampleFactory f = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0), null);
-    SampleFactory std = new SampleFactory(new BuildSettings(600, 4, 64, 2, 1), null);
+    SampleFactory f = new SampleFactory(BuildSettings.builder(600, 4).size(64).candidates(2).threads(1)
+        .outcomeBystanders(1.0).build(), null);
+    SampleFactory std = new SampleFactory(BuildSettings.builder(600, 4).size(64).candidates(2).threads(1)
+        .build(), null);
     java.util.Map<Kind, Family> reservedBy = reservedSubjects();
     java.util.Set<Kind> seen = new java.util.HashSet<>();
     int with = 0;
@@ -204,7 +214,7 @@ class RivalsTest {
     assertTrue(with > trainOrVal / 3, "many samples find a place for an outcome bystander, got " + with + " of " + trainOrVal);
     assertTrue(seen.size() >= 6, "several reserved subjects show up changed: " + seen);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new BuildSettings(10, 1, 64, 4, 1, 0, 0, 0, 0, 0, 1.5));
+        () -> BuildSettings.builder(10, 1).size(64).candidates(4).threads(1).outcomeBystanders(1.5).build());
     assertTrue(e.getMessage().contains("--outcome-bystanders"), e.getMessage());
   }
 
@@ -224,7 +234,8 @@ class RivalsTest {
     // Seed 12, sample 3674: a night falls on a house beside a rival sapling; in the first set of candidates a
     // drifted copy outscored the faithful render (the whole background changes, little is left to compare),
     // which used to stop the build.
-    SampleFactory f = new SampleFactory(new BuildSettings(30000, 12, 64, 4, 1, 1.0), null);
+    SampleFactory f = new SampleFactory(BuildSettings.builder(30000, 12).size(64).candidates(4).threads(1).rivals(1.0)
+        .build(), null);
     java.util.Map<String, byte[]> a = new java.util.TreeMap<>();
     java.util.Map<String, byte[]> b = new java.util.TreeMap<>();
     Sample s = f.make(3674, a::put);
@@ -238,9 +249,12 @@ class RivalsTest {
 
   @Test
   void aShareOutsideZeroToOneIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BuildSettings(10, 1, 64, 4, 1, 1.5));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BuildSettings.builder(10, 1)
+        .size(64).candidates(4).threads(1).rivals(1.5).build());
     assertTrue(e.getMessage().contains("--rivals"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new BuildSettings(10, 1, 64, 4, 1, Double.NaN));
-    assertTrue(Arrays.asList(0.0, 1.0).stream().allMatch(v -> new BuildSettings(10, 1, 64, 4, 1, v).rivals() == v));
+    assertThrows(IllegalArgumentException.class, () -> BuildSettings.builder(10, 1).size(64).candidates(4).threads(1)
+        .rivals(Double.NaN).build());
+    assertTrue(Arrays.asList(0.0, 1.0).stream().allMatch(v -> BuildSettings.builder(10, 1).size(64).candidates(4)
+        .threads(1).rivals(v).build().rivals() == v));
   }
 }

@@ -97,10 +97,14 @@ class TakeAwayTest {
 
   @Test
   void aBuildDrawsThemOnlyInTrainAndVal_leavesEveryOtherSampleAsItWas_andRecordsThem() throws Exception {
-    BuildSettings plain = new BuildSettings(800, 4, 64, 2, 1, 0.5, 0.5, 0.5, 0.5);
-    SampleFactory with = new SampleFactory(new BuildSettings(800, 4, 64, 2, 1, 0.5, 0.5, 0.5, 0.5, 0.3), null);
+    BuildSettings plain = BuildSettings.builder(800, 4).size(64).candidates(2).threads(1).rivals(0.5)
+        .heldOutBystanders(0.5).extraSubjects(0.5).randomShapes(0.5).build();
+    SampleFactory with = new SampleFactory(BuildSettings.builder(800, 4).size(64).candidates(2).threads(1).rivals(0.5)
+        .heldOutBystanders(0.5).extraSubjects(0.5).randomShapes(0.5).takeAway(0.3).build(), null);
     SampleFactory without = new SampleFactory(plain, null);
-    assertEquals(new SampleFactory(new BuildSettings(800, 4, 64, 2, 1, 0.5, 0.5, 0.5, 0.5, 0), null).spec(7), without.spec(7));
+    assertEquals(new SampleFactory(BuildSettings.builder(800, 4).size(64).candidates(2).threads(1).rivals(0.5)
+        .heldOutBystanders(0.5).extraSubjects(0.5).randomShapes(0.5).takeAway(0).build(), null)
+        .spec(7), without.spec(7));
     int drawn = 0;
     int trainVal = 0;
     for (int i = 0; i < 800; i++) {
@@ -120,7 +124,9 @@ class TakeAwayTest {
     }
     assertTrue(drawn > 0.2 * trainVal && drawn < 0.4 * trainVal, drawn + " of " + trainVal);
 
-    new DatasetBuilder(new BuildSettings(80, 9, 64, 2, 2, 0, 0.5, 0, 0, 1.0), null).build(tmp.resolve("ta"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(80, 9).size(64).candidates(2).threads(2).heldOutBystanders(0.5)
+        .takeAway(1.0).build(), null)
+        .build(tmp.resolve("ta"), false, Progress.NONE);
     var info = new ObjectMapper().readTree(tmp.resolve("ta/dataset.json").toFile());
     assertEquals(1.0, info.path("take_away").asDouble(), 1e-12);
     assertEquals(TakeAway.all().size(), info.path("take_away_subjects").size());
@@ -140,12 +146,13 @@ class TakeAwayTest {
     }
     assertTrue(taken > 40, "train and val samples of an 80-sample build: " + taken);
     assertTrue(Files.readString(tmp.resolve("ta/corpus.txt")).contains("is carried away"), "the rule's facts");
-    new DatasetBuilder(new BuildSettings(60, 9, 64, 2, 2), null).build(tmp.resolve("std"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(60, 9).size(64).candidates(2).threads(2).build(), null)
+        .build(tmp.resolve("std"), false, Progress.NONE);
     assertFalse(Files.readString(tmp.resolve("std/corpus.txt")).contains("carried away"));
     assertFalse(Files.readString(tmp.resolve("std/dataset.json")).contains("take_away"));
     for (double bad : List.of(-0.1, 1.5, Double.NaN)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new BuildSettings(10, 1, 64, 4, 1, 0, 0, 0, 0, bad));
+          () -> BuildSettings.builder(10, 1).size(64).candidates(4).threads(1).takeAway(bad).build());
       assertTrue(e.getMessage().contains("--take-away"), e.getMessage());
     }
   }

@@ -30,7 +30,8 @@ class ControlsTest {
 
   @BeforeAll
   static void data() throws Exception {
-    new DatasetBuilder(new BuildSettings(400, 4, 64, 2, 2), null).build(tmp.resolve("d"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(400, 4).size(64).candidates(2).threads(2).build(), null)
+        .build(tmp.resolve("d"), false, Progress.NONE);
     ds = Dataset.load(tmp.resolve("d"));
     test = ds.samples().stream().filter(s -> s.split().startsWith("test-") || s.split().equals("val")).toList();
   }

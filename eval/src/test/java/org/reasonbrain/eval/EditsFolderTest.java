@@ -32,7 +32,8 @@ class EditsFolderTest {
 
   @BeforeAll
   static void build() throws Exception {
-    new DatasetBuilder(new BuildSettings(120, 2, 64, 2, 2), null).build(tmp.resolve("d"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(120, 2).size(64).candidates(2).threads(2).build(), null)
+        .build(tmp.resolve("d"), false, Progress.NONE);
     ds = Dataset.load(tmp.resolve("d"));
     test = ds.samples().stream().filter(s -> !s.split().equals("train")).toList();
     assertTrue(test.stream().anyMatch(s -> !s.steps().isEmpty()), "the build has chains");

@@ -39,7 +39,8 @@ class JudgeTest {
   @BeforeAll
   static void build() throws IOException {
     tmp = Files.createTempDirectory("judge-test");
-    new DatasetBuilder(new BuildSettings(1500, 4, 64, 2, 2), null).build(tmp.resolve("d"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(1500, 4).size(64).candidates(2).threads(2).build(), null)
+        .build(tmp.resolve("d"), false, Progress.NONE);
     ds = Dataset.load(tmp.resolve("d"));
   }
 
@@ -261,7 +262,8 @@ class JudgeTest {
   @Test
   void withRivalsTheRivalChangedOutcomeIsWrong_namedAsTheNearest_andCountedByReason() throws IOException {
     Path d = tmp.resolve("rivals");
-    new DatasetBuilder(new BuildSettings(300, 8, 64, 2, 2, 1.0), null).build(d, false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(300, 8).size(64).candidates(2).threads(2).rivals(1.0).build(), null)
+        .build(d, false, Progress.NONE);
     Dataset rivals = Dataset.load(d);
     Evaluator evaluator = new Evaluator(rivals);
     List<Evaluator.Row> rows = new ArrayList<>();

@@ -31,7 +31,7 @@ import org.reasonbrain.data.format.Dataset;
 /** Spark in local mode: byte-identical builds, retried and failed tasks, bad output locations, the same eval report. */
 class SparkTest {
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-  static final BuildSettings SMALL = new BuildSettings(90, 11, 64, 4, 2);
+  static final BuildSettings SMALL = BuildSettings.builder(90, 11).size(64).candidates(4).threads(2).build();
 
   @TempDir
   static Path shared;
@@ -103,7 +103,9 @@ class SparkTest {
   void everyBuildOptionReachesTheExecutors(@TempDir Path tmp) throws Exception {
     // Rivals, held-out bystanders, extra subjects, shape-free subjects, take-away samples, outcome bystanders and generic nouns all on: the same bytes
     // as the local build (the executors once built extras and shapes as a standard build).
-    BuildSettings all = new BuildSettings(40, 12, 64, 4, 2, 0.5, 0.5, 0.5, 0.5, 0.3, 0.5, 0.5);
+    BuildSettings all = BuildSettings.builder(40, 12).size(64).candidates(4).threads(2).rivals(0.5)
+        .heldOutBystanders(0.5).extraSubjects(0.5).randomShapes(0.5).takeAway(0.3).outcomeBystanders(0.5)
+        .genericNouns(0.5).build();
     Path expected = tmp.resolve("local");
     new DatasetBuilder(all, null).build(expected, false, Progress.NONE);
     try (JavaSparkContext sc = context("local[2]")) {
@@ -117,7 +119,7 @@ class SparkTest {
   void throughHadoopsFileSystemTheBuildIsTheSame(@TempDir Path tmp) throws Exception {
     // The path every non-local output (hdfs://, s3a://) takes: files written with FileSystem.create.
     System.setProperty(SparkDatasetBuild.HADOOP_FOR_LOCAL, "true");
-    BuildSettings few = new BuildSettings(24, 11, 64, 4, 2);
+    BuildSettings few = BuildSettings.builder(24, 11).size(64).candidates(4).threads(2).build();
     Path expected = tmp.resolve("local");
     new DatasetBuilder(few, null).build(expected, false, Progress.NONE);
     try (JavaSparkContext sc = context("local[2]")) {
@@ -154,7 +156,8 @@ class SparkTest {
   @Test
   void aFailedReplacementKeepsTheOldDataset(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("kept");
-    new DatasetBuilder(new BuildSettings(30, 5, 64, 4, 2), null).build(out, false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(30, 5).size(64).candidates(4).threads(2).build(), null)
+        .build(out, false, Progress.NONE);
     Map<String, byte[]> before = files(out);
     System.setProperty(SparkDatasetBuild.FAIL_FIRST_ATTEMPT, "0");
     try (JavaSparkContext sc = context("local[2]")) {

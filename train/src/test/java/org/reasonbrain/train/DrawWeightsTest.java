@@ -27,7 +27,8 @@ class DrawWeightsTest {
 
   @BeforeAll
   static void build() throws Exception {
-    new DatasetBuilder(new BuildSettings(40, 3, 64, 2, 1), null).build(tmp.resolve("ds"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(40, 3).size(64).candidates(2).threads(1).build(), null)
+        .build(tmp.resolve("ds"), false, Progress.NONE);
     data = new TrainingData(Dataset.load(tmp.resolve("ds")), "train", null, 64, 8, 4);
   }
 

@@ -34,7 +34,8 @@ class FeatureCacheTest {
 
   @BeforeAll
   static void data() throws Exception {
-    new DatasetBuilder(new BuildSettings(13, 3, 64, 2, 1), null).build(tmp.resolve("ds"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(13, 3).size(64).candidates(2).threads(1).build(), null)
+        .build(tmp.resolve("ds"), false, Progress.NONE);
     ds = Dataset.load(tmp.resolve("ds"));
   }
 

@@ -35,7 +35,8 @@ class RunFolderFuzzTest {
   @BeforeAll
   static void setUp() throws Exception {
     tmp = Files.createTempDirectory("run-fuzz");
-    new DatasetBuilder(new BuildSettings(13, 3, 64, 2, 1), null).build(tmp.resolve("ds"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(13, 3).size(64).candidates(2).threads(1).build(), null)
+        .build(tmp.resolve("ds"), false, Progress.NONE);
     data = Dataset.load(tmp.resolve("ds"));
     text = new MiniLmTextEncoder();
     cfg = new TrainConfig(Stage.VAE, "tiny", 1, 3, 2, 1, 1e-3, 0, 0.0, 1.0, 0, 0, 0, 1);

@@ -32,7 +32,8 @@ class TrainerTest {
   @BeforeAll
   static void data() throws Exception {
     // 13 samples make 8 train samples (the rest go to the other splits).
-    new DatasetBuilder(new BuildSettings(13, 3, 64, 2, 1), null).build(tmp.resolve("ds"), false, Progress.NONE);
+    new DatasetBuilder(BuildSettings.builder(13, 3).size(64).candidates(2).threads(1).build(), null)
+        .build(tmp.resolve("ds"), false, Progress.NONE);
     eight = Dataset.load(tmp.resolve("ds"));
     text = new MiniLmTextEncoder();
   }

@@ -41,58 +41,10 @@ import org.reasonbrain.data.world.Renderer;
 public record BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
     double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders,
     double genericNouns, double counterfactual) implements java.io.Serializable {
-  /** A build without counterfactual sets in train and val. */
-  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals,
-      double heldOutBystanders, double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders,
-      double genericNouns) {
-    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, randomShapes, takeAway,
-        outcomeBystanders, genericNouns, 0);
-  }
-
   /** These settings with {@code share} of train and val in counterfactual sets. */
   public BuildSettings withCounterfactual(double share) {
     return new BuildSettings(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects,
         randomShapes, takeAway, outcomeBystanders, genericNouns, share);
-  }
-
-  /** A build whose instructions always name their subject. */
-  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
-      double extraSubjects, double randomShapes, double takeAway, double outcomeBystanders) {
-    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, randomShapes, takeAway,
-        outcomeBystanders, 0);
-  }
-
-  /** A build without outcome bystanders. */
-  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
-      double extraSubjects, double randomShapes, double takeAway) {
-    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, randomShapes, takeAway, 0);
-  }
-
-  /** A build without take-away samples. */
-  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
-      double extraSubjects, double randomShapes) {
-    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, randomShapes, 0);
-  }
-
-  /** A build without shape-free subjects. */
-  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders,
-      double extraSubjects) {
-    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects, 0);
-  }
-
-  /** A build without extra seen subjects. */
-  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals, double heldOutBystanders) {
-    this(samples, seed, size, candidates, threads, rivals, heldOutBystanders, 0);
-  }
-
-  /** A standard build (no rival subjects). */
-  public BuildSettings(int samples, long seed, int size, int candidates, int threads) {
-    this(samples, seed, size, candidates, threads, 0, 0);
-  }
-
-  /** A build with rival subjects and no held-out bystanders. */
-  public BuildSettings(int samples, long seed, int size, int candidates, int threads, double rivals) {
-    this(samples, seed, size, candidates, threads, rivals, 0);
   }
 
   public BuildSettings {
@@ -135,8 +87,106 @@ public record BuildSettings(int samples, long seed, int size, int candidates, in
     }
   }
 
-  /** Defaults: 64 px, 4 candidates per target, one thread per core. */
-  public static BuildSettings of(int samples, long seed, int size) {
-    return new BuildSettings(samples, seed, size, 4, Runtime.getRuntime().availableProcessors());
+  /**
+   * A standard build of {@code samples} samples under {@code seed}, with each other setting named where it is
+   * changed: {@code BuildSettings.builder(400, 6).size(64).candidates(2).threads(1).rivals(0.5).build()}. Defaults:
+   * 64 px, 4 candidates per target, one thread per core, every share 0 (the standard build).
+   */
+  public static Builder builder(int samples, long seed) {
+    return new Builder(samples, seed);
+  }
+
+  /** Named settings of a build; {@link #build()} validates them (see the record's parameters for each). */
+  public static final class Builder {
+    private final int samples;
+    private final long seed;
+    private int size = 64;
+    private int candidates = 4;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private double rivals;
+    private double heldOutBystanders;
+    private double extraSubjects;
+    private double randomShapes;
+    private double takeAway;
+    private double outcomeBystanders;
+    private double genericNouns;
+    private double counterfactual;
+
+    private Builder(int samples, long seed) {
+      this.samples = samples;
+      this.seed = seed;
+    }
+
+    /** Image side in pixels (default 64). */
+    public Builder size(int px) {
+      this.size = px;
+      return this;
+    }
+
+    /** Source candidates generated per target (default 4). */
+    public Builder candidates(int n) {
+      this.candidates = n;
+      return this;
+    }
+
+    /** Worker threads (default one per core; never changes the output). */
+    public Builder threads(int n) {
+      this.threads = n;
+      return this;
+    }
+
+    /** Share of samples whose scene also holds a rival subject. */
+    public Builder rivals(double share) {
+      this.rivals = share;
+      return this;
+    }
+
+    /** Share of samples whose scene also holds a subject test-composition reserves, unchanged. */
+    public Builder heldOutBystanders(double share) {
+      this.heldOutBystanders = share;
+      return this;
+    }
+
+    /** Share of the eligible samples whose subject is one of its family's extra seen subjects. */
+    public Builder extraSubjects(double share) {
+      this.extraSubjects = share;
+      return this;
+    }
+
+    /** Share of the eligible samples whose subject is its family's shape-free subject. */
+    public Builder randomShapes(double share) {
+      this.randomShapes = share;
+      return this;
+    }
+
+    /** Share of the train and val samples that take a named object out of the scene. */
+    public Builder takeAway(double share) {
+      this.takeAway = share;
+      return this;
+    }
+
+    /** Share of the train and val samples whose scene also holds a reserved subject in its rule's end state. */
+    public Builder outcomeBystanders(double share) {
+      this.outcomeBystanders = share;
+      return this;
+    }
+
+    /** Share of the single-step train samples without a rival whose instruction says "the object". */
+    public Builder genericNouns(double share) {
+      this.genericNouns = share;
+      return this;
+    }
+
+    /** Share of the train and val samples that are rows of counterfactual sets. */
+    public Builder counterfactual(double share) {
+      this.counterfactual = share;
+      return this;
+    }
+
+    /** The settings, validated as the record's constructor validates them. */
+    public BuildSettings build() {
+      return new BuildSettings(samples, seed, size, candidates, threads, rivals, heldOutBystanders, extraSubjects,
+          randomShapes, takeAway, outcomeBystanders, genericNouns, counterfactual);
+    }
   }
 }
