@@ -15,7 +15,7 @@ for p in "${presets[@]}"; do
   [[ -f "$runs/ft-$p/checkpoint/model.safetensors" ]] || "$rb" train --stage reasonbrain --preset "$p" --data "$data" \
     --out "$runs/ft-$p" --init "$model" --decoder-blocks 4 --decoder-source --steps 200 --batch 64 --lr 3e-4 \
     --save-every 100 --eval-every 100000 --seed 29 > "$runs/ft-$p.log" 2>&1
-  "$rb" model export --run "$runs/ft-$p" --decoder-source-edit-mask 0.7 --out "$runs/m-$p" --history "$runs/ft-$p" --force \
+  "$rb" model export --run "$runs/ft-$p" --decoder-source-edit-mask 0.7 --out "$runs/m-$p" --history "$runs/ft-$p" \
     >> "$runs/ft-$p.log" 2>&1
   cp "$model/clip.safetensors" "$runs/m-$p/"
   "$rb" eval --model "$runs/m-$p" --data "$evdata" --split test-counterfactual --limit "$limit" --no-clip \

@@ -22,6 +22,16 @@ final class EditsEval {
   private EditsEval() {}
 
   static void run(EvalJob.Settings s, Path edits) throws IOException {
+    run(s, edits, Map.of(), null, Map.of());
+  }
+
+  /**
+   * The same, for a folder another command filled ({@code eval --editor-url}): {@code whyMissing} gives the reason of
+   * each sample it has no edit for, {@code title} (null: the folder's name) heads the report, {@code extraMeta} joins
+   * report.json's meta. Returns the folder's account.
+   */
+  static EditsFolder.Result run(EvalJob.Settings s, Path edits, Map<String, String> whyMissing, String title,
+      Map<String, String> extraMeta) throws IOException {
     Dataset ds = Dataset.load(Path.of(s.data()));
     List<Sample> chosen = EvalJob.choose(ds, s);
     Evaluator evaluator = new Evaluator(ds);
@@ -29,12 +39,19 @@ final class EditsEval {
       evaluator.withMllmJudge(new MllmJudge(s.judgeUrl(), s.judgeModel(), System.getenv("OPENAI_API_KEY")));
     }
     long t0 = System.nanoTime();
-    EditsFolder.Result result = EditsFolder.judge(evaluator, ds, chosen, edits, new ProgressBar(System.err));
-    report(s, edits, result, (System.nanoTime() - t0) / 1e9);
+    EditsFolder.Result result = EditsFolder.judge(evaluator, ds, chosen, edits, new ProgressBar(System.err), whyMissing);
+    report(s, edits, result, (System.nanoTime() - t0) / 1e9, title, extraMeta);
+    return result;
   }
 
   /** The report files of {@link EvalJob#report}, titled by the edits folder, plus the folder's account; a summary on stdout. */
   static void report(EvalJob.Settings s, Path edits, EditsFolder.Result result, double seconds) throws IOException {
+    report(s, edits, result, seconds, null, Map.of());
+  }
+
+  /** The same with a title (null: the edits folder's name) and more meta entries. */
+  static void report(EvalJob.Settings s, Path edits, EditsFolder.Result result, double seconds, String title,
+      Map<String, String> extraMeta) throws IOException {
     Path data = Path.of(s.data());
     Path out = Path.of(s.out());
     Map<String, String> meta = new java.util.LinkedHashMap<>();
@@ -43,8 +60,9 @@ final class EditsEval {
     meta.put("edits_judged", Integer.toString(result.judged()));
     meta.put("edits_failed_to_read", Integer.toString(result.problems().size()));
     meta.put("seconds", String.format(Locale.ROOT, "%.1f", seconds));
+    meta.putAll(extraMeta);
     List<Evaluator.Row> rows = result.rows();
-    Report.write(out, edits.toAbsolutePath().normalize().getFileName() + " on " + data.getFileName(), rows, meta,
+    Report.write(out, (title != null ? title : edits.toAbsolutePath().normalize().getFileName()) + " on " + data.getFileName(), rows, meta,
         rel -> Images.read(data.resolve(rel)));
     EditsFolder.annotate(out, edits, result);
     Map<String, Double> total = Evaluator.summarize(rows, r -> r.sample().category()).get("total");
@@ -57,7 +75,7 @@ final class EditsEval {
     if (result.problems().size() > 10) {
       System.out.println("  ... and " + (result.problems().size() - 10) + " more (report.md lists them all)");
     }
-    if (result.problems().stream().anyMatch(p -> p.reason().startsWith("missing"))) {
+    if (result.problems().stream().anyMatch(p -> p.reason().startsWith("missing ("))) {
       System.out.println("  (a sample without an edit counts as a failure: give 'data tasks' and 'eval --edits' the same --split and --limit)");
     }
     if (!result.unknownFiles().isEmpty()) {

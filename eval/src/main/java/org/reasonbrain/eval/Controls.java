@@ -59,9 +59,12 @@ public final class Controls {
   /** One edit to make and how to judge it. */
   record Case(Sample sample, String instruction, UnaryOperator<BufferedImage> input, UnaryOperator<BufferedImage> truth) {}
 
-  /** The samples the controls use: single-step samples with distractors. */
+  /**
+   * The samples the controls use: single-step samples with distractors, outside counterfactual sets (a set asks its
+   * own null and absent-object questions; {@link CounterfactualReport}).
+   */
   public static List<Sample> eligible(List<Sample> samples) {
-    return samples.stream().filter(s -> s.steps().isEmpty() && !s.distractorTargets().isEmpty()).toList();
+    return samples.stream().filter(s -> s.steps().isEmpty() && !s.distractorTargets().isEmpty() && !s.inSet()).toList();
   }
 
   /** The cases of every control, deterministic for a list of samples. */

@@ -52,6 +52,15 @@ public final class EditsFolder {
 
   /** Reads and scores the edit of every sample of {@code samples} found in {@code dir}. */
   public static Result judge(Evaluator evaluator, Dataset ds, List<Sample> samples, Path dir, Progress progress) throws IOException {
+    return judge(evaluator, ds, samples, dir, progress, Map.of());
+  }
+
+  /**
+   * The same, with {@code whyMissing} saying why the program that filled the folder wrote no edit for some samples
+   * (sample id -> reason, such as an editor API's error): a missing edit is reported with that reason.
+   */
+  public static Result judge(Evaluator evaluator, Dataset ds, List<Sample> samples, Path dir, Progress progress,
+      Map<String, String> whyMissing) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException(dir + ": no such edits folder (one <id>.png per sample; see docs/score-your-editor.md)");
     }
@@ -88,7 +97,8 @@ public final class EditsFolder {
         String problem;
         BufferedImage edit = null;
         if (f == null) {
-          problem = "missing (no " + s.id() + ".png, .jpg or .jpeg)";
+          String why = whyMissing.get(s.id());
+          problem = why != null ? "missing: " + why : "missing (no " + s.id() + ".png, .jpg or .jpeg)";
         } else {
           try {
             edit = fit(Images.read(f), w, h);

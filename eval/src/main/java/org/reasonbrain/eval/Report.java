@@ -15,8 +15,8 @@ import org.reasonbrain.core.io.Html;
 
 /**
  * Writes an evaluation as {@code report.json}, {@code report.md} (the shape of the paper's Table 2:
- * categories in columns), {@code accuracy.png} (a bar chart) and {@code gallery.html} (source,
- * instruction, edit, target, verdict).
+ * categories in columns), {@code accuracy.png} (a bar chart), {@code gallery.html} (source,
+ * instruction, edit, target, verdict) and {@code verdicts.csv} (one line per judged sample).
  */
 public final class Report {
   private static final List<String> COLUMNS = List.of("physical", "temporal", "causal", "story", "total");
@@ -131,6 +131,7 @@ public final class Report {
       strictMiss.forEach((reason, n) -> md.append("| ").append(reason).append(" | ").append(n).append(" |\n"));
     }
     AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
+    AtomicFiles.writeString(dir.resolve("verdicts.csv"), verdicts(rows));
     Images.writePng(dir.resolve("accuracy.png"), chart(title, byCategory));
     AtomicFiles.writeString(dir.resolve("gallery.html"), gallery(title, rows));
   }
@@ -150,6 +151,28 @@ public final class Report {
       }
     });
     return out;
+  }
+
+  /**
+   * One line per judged sample: id, split, family, set, member, lenient, strict, the distances to the target and to the
+   * nearest wrong outcome, that outcome's reason, and the L1 outside the judged region.
+   */
+  static String verdicts(List<Evaluator.Row> rows) {
+    StringBuilder sb = new StringBuilder("id,split,family,set,member,lenient,strict,to_target,to_nearest_wrong,nearest_wrong,outside_l1\n");
+    for (Evaluator.Row r : rows) {
+      Judge.Verdict v = r.verdict();
+      if (v == null) {
+        continue;
+      }
+      var s = r.sample();
+      String reason = v.nearestDistractor() >= 0 && v.nearestDistractor() < s.distractorTargets().size()
+          ? s.distractorTargets().get(v.nearestDistractor()).reason() : "";
+      sb.append(String.join(",", s.id(), s.split(), s.family() == null ? "" : s.family(), s.set() == null ? "" : s.set(),
+          s.member() == null ? "" : s.member(), Boolean.toString(v.lenient()), Boolean.toString(v.strict()),
+          String.format(Locale.ROOT, "%.5f", v.toTarget()), String.format(Locale.ROOT, "%.5f", v.toNearestDistractor()), reason,
+          String.format(Locale.ROOT, "%.5f", v.outsideL1()))).append('\n');
+    }
+    return sb.toString();
   }
 
   /** Edits right by the lenient judge but not strict, by the strict condition they missed (margin, kept, both). */

@@ -80,6 +80,11 @@ class ControlsTest {
     }
     // A mirrored source judged in the unmirrored frame is just another image: about chance, not 0.
     assertTrue(none.get("mirrored-vs-unmirrored-truth").lenient() < 0.5);
+    // Judged against the unchanged scene, doing nothing is right and the real target (the oracle's answer) is wrong.
+    assertEquals(1.0, none.get(Controls.NEUTRAL_UNCHANGED).strict(), 1e-9);
+    assertEquals(0.0, r.get(Controls.NEUTRAL_UNCHANGED).lenient(), 1e-9);
+    assertTrue(none.get(Controls.OTHER_UNCHANGED).n() > 0, "other-family instructions about absent objects exist");
+    assertEquals(1.0, none.get(Controls.OTHER_UNCHANGED).lenient(), 1e-9);
   }
 
   @Test

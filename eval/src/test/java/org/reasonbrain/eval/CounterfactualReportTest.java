@@ -97,6 +97,9 @@ class CounterfactualReportTest {
     assertTrue(md.indexOf("## Headline: strict first") < md.indexOf("## By category"), md);
     assertTrue(md.contains("## Counterfactual sets") && md.contains("| set |"), md);
     assertTrue(Files.readString(tmp.resolve("r/report.json")).contains("\"counterfactual\""));
+    List<String> verdicts = Files.readAllLines(tmp.resolve("r/verdicts.csv"));
+    assertEquals(rows.size() + 1, verdicts.size(), "a header and one line per judged row");
+    assertTrue(verdicts.get(2).contains(",rival,true,true,"), verdicts.get(2));
     // Rows without sets (an old build's) give no counterfactual section.
     Evaluator ev = new Evaluator(ds);
     List<Evaluator.Row> plain = new ArrayList<>();
