@@ -286,7 +286,7 @@ public final class SampleFactory {
     String id = String.format("rw%06d", index);
     String dir = String.format("images/%03d/", index / 1000);
     // Each member redraws its set's scene and source from the set's own streams (four times per set): a sample stays a
-    // pure function of (settings, index), as the local and the Spark builds need; it costs about 3x on set rows only.
+    // pure function of (settings, index), as the local and the Spark builds need.
     CounterfactualSets.SetScene set = setScene(base);
     Episode ep = set.episode();
     Step host = set.hostStep();
